@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import {
+  ApolloGateway,
+  type GraphQLDataSourceProcessOptions,
+  RemoteGraphQLDataSource,
+} from '@apollo/gateway';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { type RequestContext, type RunningServer, serveGraphQL, serviceUnavailable } from '@kdn/platform';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { supergraphPath } from './supergraph-path.ts';
+
+export interface GatewayOptions {
+  port: number;
+  /** Where each subgraph answers, by name; defaults to the URLs composed into the supergraph. */
+  subgraphUrls?: Record<string, string>;
+  /** How long one subgraph fetch may take before the gateway gives up on that part of the answer. */
+  subgraphTimeoutMs?: number;
+}
+
+/** A data source that passes the request id on and gives up on a slow subgraph, so one fault blanks only its fields. */
+class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
+  constructor(
+    private readonly name: string,
+    url: string,
+    timeoutMs: number,
+  ) {
+    super({
+      url,
+      fetcher: ((input: string, init: RequestInit) =>
+        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher,
+    });
+  }
+
+  /**
+   * A subgraph that refused the request (e.g. a variable it could not coerce, HTTP 400) passes its own
+   * error on; one that is down or too slow makes its fields null, with an error that names it.
+   */
+  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): never {
+    const refusal = subgraphRefusal(error);
+    if (response && refusal) throw new GraphQLError(refusal.message, { extensions: refusal.extensions });
+    throw serviceUnavailable(this.name, error);
+  }
+
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<RequestContext>) {
+    if ('context' in options && options.context.requestId) {
+      options.request.http?.headers.set('x-request-id', options.context.requestId);
+    }
+  }
+}
+
+// Duck-typed: the gateway's CommonJS copy of graphql is not the GraphQLError class this module imports.
+function subgraphRefusal(error: Error & { extensions?: { response?: { body?: unknown } } }) {
+  const body = error.extensions?.response?.body as { errors?: GraphQLFormattedError[] } | undefined;
+  return body?.errors?.[0];
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
+  const timeoutMs = options.subgraphTimeoutMs ?? 5000;
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(supergraphPath, 'utf8'),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? '', timeoutMs),
+  });
+  return serveGraphQL<RequestContext>({
+    name: 'gateway',
+    port: options.port,
+    apollo: { gateway, introspection: true },
+    context: (base) => base,
+  });
+}

@@ -1,0 +1,121 @@
+import { pathToFileURL } from 'node:url';
+import { openDatabase } from '@kdn/platform';
+import { PrismaClient as AgenciesPrismaClient } from '@kdn/prisma/agencies';
+import { PrismaClient as RegistryPrismaClient } from '@kdn/prisma/registry';
+import { agenciesRows } from './agencies.ts';
+import { families } from './families.ts';
+import { registryRows } from './registry.ts';
+
+export interface DemoDatabases {
+  agencies: AgenciesPrismaClient;
+  registry: RegistryPrismaClient;
+}
+
+export async function loadDemo(db: DemoDatabases): Promise<void> {
+  const agencies = agenciesRows();
+  await db.agencies.$transaction([
+    db.agencies.district.createMany({ data: agencies.districts }),
+    db.agencies.commission.createMany({ data: agencies.commissions }),
+    db.agencies.agency.createMany({ data: agencies.agencies }),
+    db.agencies.resourceCentre.createMany({ data: agencies.resourceCentres }),
+    db.agencies.staffPosition.createMany({ data: agencies.staffPositions }),
+  ]);
+  const registry = registryRows(families);
+  await db.registry.$transaction([
+    db.registry.family.createMany({ data: registry.families }),
+    db.registry.socialPassport.createMany({ data: registry.passports }),
+    db.registry.minor.createMany({ data: registry.minors }),
+    db.registry.registration.createMany({ data: registry.registrations }),
+    db.registry.registeredMinor.createMany({ data: registry.registeredMinors }),
+  ]);
+}
+
+/** True when neither database holds anything the demo would load: no districts, no families. */
+export async function isEmpty(db: DemoDatabases): Promise<boolean> {
+  const [districts, familyCount] = await Promise.all([
+    db.agencies.district.count(),
+    db.registry.family.count(),
+  ]);
+  return districts === 0 && familyCount === 0;
+}
+
+async function recordCounts(db: DemoDatabases): Promise<string> {
+  const [districts, commissions, agencies, centres, positions] = await Promise.all([
+    db.agencies.district.count(),
+    db.agencies.commission.count(),
+    db.agencies.agency.count(),
+    db.agencies.resourceCentre.count(),
+    db.agencies.staffPosition.count(),
+  ]);
+  const [familyCount, passports, minors, registrations, registeredMinors] = await Promise.all([
+    db.registry.family.count(),
+    db.registry.socialPassport.count(),
+    db.registry.minor.count(),
+    db.registry.registration.count(),
+    db.registry.registeredMinor.count(),
+  ]);
+  return [
+    `agencies: ${districts} districts, ${commissions} commissions, ${agencies} agencies, ` +
+      `${centres} resource centres, ${positions} staff positions`,
+    `registry: ${familyCount} families, ${passports} social passports, ${minors} minors, ` +
+      `${registrations} registrations, ${registeredMinors} registered minors`,
+  ].join('\n');
+}
+
+const usage = 'Usage: tsx packages/demo/src/load.ts [--if-empty]';
+
+/**
+ * Loads the demo into the databases the environment names (`DATABASE_URL`, or the embedded data
+ * directories). With `ifEmpty`, databases that already hold districts are left as they are.
+ */
+export async function loadDemoIntoDatabases({ ifEmpty }: { ifEmpty: boolean }): Promise<void> {
+  const agencies = await openDatabase('agencies', (adapter) => new AgenciesPrismaClient({ adapter }));
+  try {
+    const registry = await openDatabase('registry', (adapter) => new RegistryPrismaClient({ adapter }));
+    try {
+      const db = { agencies: agencies.client, registry: registry.client };
+      if (!(await isEmpty(db))) {
+        if (ifEmpty && (await db.agencies.district.count()) > 0) {
+          console.log('Demo data not loaded: the agencies database already has districts.');
+          return;
+        }
+        throw new Error(
+          'The databases already hold data (districts or families); the demo loads only into empty databases. ' +
+            'Point DATABASE_URL (or KDN_DATA_DIR) at fresh ones, or pass --if-empty to skip when data is there.',
+        );
+      }
+      const started = performance.now();
+      await loadDemo(db);
+      const elapsed = Math.round(performance.now() - started);
+      console.log(
+        `Demo data loaded into ${engineName(agencies.location)} in ${elapsed} ms\n${await recordCounts(db)}`,
+      );
+    } finally {
+      await registry.close();
+    }
+  } finally {
+    await agencies.close();
+  }
+}
+
+function isMissingTable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2021';
+}
+
+function engineName(location: { kind: 'postgres' | 'pglite' }): string {
+  return location.kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
+}
+
+function main(args: string[]): Promise<void> {
+  const unknown = args.filter((arg) => arg !== '--if-empty');
+  if (unknown.length > 0) throw new Error(`Unknown argument(s) ${unknown.join(' ')}\n${usage}`);
+  return loadDemoIntoDatabases({ ifEmpty: args.includes('--if-empty') });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    if (isMissingTable(error)) console.error('The database is not migrated: run `npm run db:migrate` first.');
+    process.exitCode = 1;
+  });
+}

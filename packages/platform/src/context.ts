@@ -1,0 +1,7 @@
+import type { Logger } from './logger.ts';
+
+/** What every resolver of every subgraph receives; each service extends it with its database and loaders. */
+export interface RequestContext {
+  requestId: string;
+  log: Logger;
+}

@@ -1,0 +1,110 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { applyMigrations, pgliteSession } from '@kdn/prisma/migrate';
+import { pgliteDataDir, type ServiceName } from '@kdn/prisma/services';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+
+/**
+ * Where a service's data lives. PostgreSQL (production, CI): one database shared by the services,
+ * each in its own schema. Embedded PGlite (the default): one data directory per service, or memory.
+ */
+export type DatabaseLocation =
+  | { kind: 'postgres'; url: string; schema: string }
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+
+export interface Database<Client> {
+  readonly client: Client;
+  readonly location: DatabaseLocation;
+  /** How many SQL statements this connection has sent so far (tests compare before and after a request). */
+  statementCount(): number;
+  close(): Promise<void>;
+}
+
+interface PrismaClientLike {
+  $disconnect(): Promise<void>;
+}
+
+/** `DATABASE_URL` set: PostgreSQL, schema named after the service. Unset: the service's embedded data directory. */
+export function locationFromEnv(service: ServiceName): DatabaseLocation {
+  const url = process.env.DATABASE_URL;
+  return url
+    ? { kind: 'postgres', url, schema: service }
+    : { kind: 'pglite', dataDir: pgliteDataDir(service) };
+}
+
+/**
+ * Opens a service's database through one code path for both engines. An embedded database is
+ * migrated on open (the service owns its directory); PostgreSQL is migrated by `npm run db:migrate`.
+ */
+export async function openDatabase<Client extends PrismaClientLike>(
+  service: ServiceName,
+  createClient: (adapter: SqlDriverAdapterFactory) => Client,
+  location: DatabaseLocation = locationFromEnv(service),
+): Promise<Database<Client>> {
+  let statements = 0;
+  const countStatement = () => {
+    statements += 1;
+  };
+
+  if (location.kind === 'postgres') {
+    const adapter = new PrismaPg(
+      { connectionString: location.url, options: `-c search_path=${location.schema}`, max: poolSize() },
+      { schema: location.schema },
+    );
+    const client = createClient(countingStatements(adapter, countStatement));
+    return {
+      client,
+      location,
+      statementCount: () => statements,
+      close: () => client.$disconnect(),
+    };
+  }
+
+  if (location.dataDir) await mkdir(location.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(location.dataDir ? { dataDir: location.dataDir } : {}),
+    ...(location.loadDataDir ? { loadDataDir: location.loadDataDir } : {}),
+  });
+  await applyMigrations(service, pgliteSession(pglite), 'public');
+  const client = createClient(countingStatements(new PrismaPGlite(pglite), countStatement));
+  return {
+    client,
+    location,
+    statementCount: () => statements,
+    close: async () => {
+      await client.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+function poolSize(): number {
+  return Number(process.env.DATABASE_POOL_SIZE ?? 10);
+}
+
+/** Wraps a driver adapter factory so that every statement it sends, in or out of a transaction, is counted. */
+function countingStatements(
+  factory: SqlDriverAdapterFactory,
+  onStatement: () => void,
+): SqlDriverAdapterFactory {
+  const counted = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(object, property) {
+        const value: unknown = Reflect.get(object, property, object);
+        if (typeof value !== 'function') return value;
+        if (property === 'queryRaw' || property === 'executeRaw') {
+          return (...args: unknown[]) => {
+            onStatement();
+            return value.apply(object, args);
+          };
+        }
+        if (property === 'startTransaction' || property === 'connect') {
+          return async (...args: unknown[]) => counted(await value.apply(object, args));
+        }
+        return value.bind(object);
+      },
+    });
+  return counted(factory);
+}

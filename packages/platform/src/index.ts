@@ -1,0 +1,12 @@
+export { createSubgraphBuilder, type SubgraphTypes } from './builder.ts';
+export { updateAtVersion } from './concurrency.ts';
+export { defaultPorts, type ProcessName, portOf, repositoryRoot, subgraphUrl } from './config.ts';
+export type { RequestContext } from './context.ts';
+export { type Database, type DatabaseLocation, locationFromEnv, openDatabase } from './database.ts';
+export { calendarDate, isoDate, today } from './dates.ts';
+export { badInput, conflict, ErrorCode, serviceUnavailable } from './errors.ts';
+export { field, fieldPath, isUuid, parseInput } from './input.ts';
+export { loaderByKey, loaderOfLists, present } from './loaders.ts';
+export { type Logger, rootLogger } from './logger.ts';
+export { type IdWindow, idCursorConnection } from './pagination.ts';
+export { type RunningServer, serveGraphQL, serveSubgraph } from './server.ts';

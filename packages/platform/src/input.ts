@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { today } from './dates.ts';
+import { badInput } from './errors.ts';
+
+/**
+ * Validates a mutation's arguments with a zod schema. The first problem found becomes a
+ * `BAD_USER_INPUT` error naming the field by its path (`input.minors[1].birthDate`).
+ */
+export function parseInput<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  root = 'input',
+): z.output<Schema> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const [issue] = result.error.issues;
+  if (!issue) throw badInput(root, 'is invalid');
+  throw badInput(fieldPath(root, issue.path), issue.message);
+}
+
+export function fieldPath(root: string, path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
+    root,
+  );
+}
+
+/** Building blocks of the services' input schemas. */
+export const field = {
+  /** Free text that must say something: trimmed, not empty, bounded. */
+  text: (max = 500) =>
+    z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`),
+  /** A calendar date that has already happened (or is today). */
+  pastDate: () => z.date().refine((date) => date <= today(), 'must not be in the future'),
+  /** The version the client last read, for optimistic concurrency. */
+  version: () => z.number().int().positive('must be the version last read'),
+  id: () => z.uuid('must be an identifier returned by the API'),
+};
+
+const uuid = z.uuid();
+
+/** Ids are UUIDs: anything else cannot name a record, so lookups answer null without asking the database. */
+export function isUuid(value: string): boolean {
+  return uuid.safeParse(value).success;
+}

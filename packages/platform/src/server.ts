@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { RequestContext } from './context.ts';
+import { ErrorCode } from './errors.ts';
+import { type Logger, rootLogger } from './logger.ts';
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+interface ServeOptions<Context extends BaseContext> {
+  name: string;
+  port: number;
+  host?: string;
+  /** The Apollo Server options less plugins and error formatting, which every process shares. */
+  apollo: Omit<ApolloServerOptions<Context>, 'plugins' | 'formatError'>;
+  context: (base: RequestContext, request: express.Request) => Promise<Context> | Context;
+  /** Readiness: resolves when the process can serve (its database answers), throws otherwise. */
+  ready?: () => Promise<void>;
+}
+
+/** Requests larger than this are refused before GraphQL parses them. */
+const bodyLimit = process.env.GRAPHQL_BODY_LIMIT ?? '512kb';
+
+/**
+ * Serves GraphQL over HTTP at `/graphql`, with `/health` (the process is up) and `/ready`
+ * (it can serve). Used by every subgraph and by the gateway.
+ */
+export async function serveGraphQL<Context extends BaseContext>(
+  options: ServeOptions<Context>,
+): Promise<RunningServer> {
+  const log = rootLogger.child({ service: options.name });
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    ...options.apollo,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    formatError: (formatted, error) => maskInternalError(formatted, error, log),
+  } as ApolloServerOptions<Context>);
+  await apollo.start();
+
+  app.get('/health', (_request, response) => {
+    response.json({ status: 'ok', service: options.name });
+  });
+  app.get('/ready', async (_request, response) => {
+    try {
+      await options.ready?.();
+      response.json({ status: 'ready', service: options.name });
+    } catch (error) {
+      log.warn({ err: error }, 'not ready');
+      response.status(503).json({ status: 'unavailable', service: options.name });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: bodyLimit }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = req.header('x-request-id') ?? randomUUID();
+        return options.context({ requestId, log: log.child({ requestId }) }, req);
+      },
+    }),
+  );
+
+  const host = options.host ?? process.env.HOST ?? '127.0.0.1';
+  await new Promise<void>((resolve) => httpServer.listen(options.port, host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
+  log.info({ url }, 'listening');
+  return { url, stop: () => apollo.stop() };
+}
+
+const publicCodes = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'DOWNSTREAM_SERVICE_ERROR',
+]);
+
+/** Clients see our own error codes and GraphQL's; anything else is logged and shown as a bare internal error. */
+function maskInternalError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: Logger,
+): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && publicCodes.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  log.error({ err: error }, 'internal error');
+  return {
+    message: 'Internal server error',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+export interface SubgraphOptions<Context extends RequestContext> {
+  name: string;
+  schema: GraphQLSchema;
+  port: number;
+  context: (base: RequestContext) => Context;
+  ready?: () => Promise<void>;
+}
+
+export function serveSubgraph<Context extends RequestContext>(
+  options: SubgraphOptions<Context>,
+): Promise<RunningServer> {
+  return serveGraphQL<Context>({
+    name: options.name,
+    port: options.port,
+    apollo: { schema: options.schema, introspection: true },
+    context: (base) => options.context(base),
+    ...(options.ready ? { ready: options.ready } : {}),
+  });
+}

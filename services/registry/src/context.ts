@@ -1,0 +1,71 @@
+import { type Database, loaderByKey, loaderOfLists, type RequestContext } from '@kdn/platform';
+import type { PrismaClient } from '@kdn/prisma/registry';
+import type { AgencyDirectory } from './agency-directory.ts';
+import { countOnRegister, countRegisteredDuring, districtFigures } from './register-count.ts';
+
+export type RegistryDatabase = Database<PrismaClient>;
+
+export interface RegistryContext extends RequestContext {
+  db: PrismaClient;
+  agencies: AgencyDirectory;
+  loaders: RegistryLoaders;
+}
+
+export type RegistryLoaders = ReturnType<typeof createLoaders>;
+
+/** One set of batching loaders per request: each entity or relation is one statement per fetch, whatever the list size. */
+export function createLoaders(db: PrismaClient) {
+  return {
+    family: loaderByKey(
+      (ids: string[]) => db.family.findMany({ where: { id: { in: ids } } }),
+      (family) => family.id,
+    ),
+    passport: loaderByKey(
+      (familyIds: string[]) => db.socialPassport.findMany({ where: { familyId: { in: familyIds } } }),
+      (passport) => passport.familyId,
+    ),
+    minor: loaderByKey(
+      (ids: string[]) => db.minor.findMany({ where: { id: { in: ids } } }),
+      (minor) => minor.id,
+    ),
+    minorsOfFamily: loaderOfLists(
+      (familyIds: string[]) =>
+        db.minor.findMany({
+          where: { familyId: { in: familyIds } },
+          orderBy: [{ birthDate: 'asc' }, { id: 'asc' }],
+        }),
+      (minor) => minor.familyId,
+    ),
+    registration: loaderByKey(
+      (ids: string[]) => db.registration.findMany({ where: { id: { in: ids } } }),
+      (registration) => registration.id,
+    ),
+    registrationsOfFamily: loaderOfLists(
+      (familyIds: string[]) =>
+        db.registration.findMany({ where: { familyId: { in: familyIds } }, orderBy: { openedOn: 'desc' } }),
+      (registration) => registration.familyId,
+    ),
+    registrationsOfMinor: loaderOfLists(
+      (minorIds: string[]) =>
+        db.registeredMinor.findMany({
+          where: { minorId: { in: minorIds } },
+          include: { registration: true },
+          orderBy: { addedOn: 'desc' },
+        }),
+      (entry) => entry.minorId,
+    ),
+    minorsOfRegistration: loaderOfLists(
+      (registrationIds: string[]) =>
+        db.registeredMinor.findMany({
+          where: { registrationId: { in: registrationIds } },
+          include: { minor: true },
+          orderBy: [{ addedOn: 'asc' }, { minorId: 'asc' }],
+        }),
+      (entry) => entry.registrationId,
+    ),
+    registerOn: districtFigures((codes, asOf: Date) => countOnRegister(db, codes, asOf)),
+    registeredDuring: districtFigures((codes, period: { from: Date; to: Date }) =>
+      countRegisteredDuring(db, codes, period),
+    ),
+  };
+}

@@ -1,0 +1,52 @@
+import { badInput } from '@kdn/platform';
+import { builder } from './builder.ts';
+import type { RegisterCount as RegisterCountShape } from './register-count.ts';
+
+const RegisterCount = builder.objectRef<RegisterCountShape>('RegisterCount').implement({
+  description:
+    'How many families and minors in a socially dangerous situation (СОП) a figure of the register counts.',
+  fields: (t) => ({
+    families: t.exposeInt('families', { description: 'Families.' }),
+    minors: t.exposeInt('minors', { description: 'Minors (несовершеннолетние).' }),
+  }),
+});
+
+/** A district, owned by the agencies subgraph; the registry adds the figures of its register. */
+export const District = builder
+  .externalRef('District', builder.selection<{ code: string }>('code'))
+  .implement({
+    description: 'A district (район), extended with the figures of its commission’s register.',
+    fields: (t) => ({
+      code: t.exposeString('code', { description: 'Stable key of the district, e.g. `kirovsky`.' }),
+      register: t.field({
+        type: RegisterCount,
+        nullable: true,
+        description: 'Families and minors on the register (состоят на учёте) at the end of the given day.',
+        args: { asOf: t.arg({ type: 'Date', description: 'The day.' }) },
+        resolve: (district, { asOf }, { loaders }) =>
+          loaders.registerOn.load({ districtCode: district.code, params: asOf }),
+      }),
+      registeredDuring: t.field({
+        type: RegisterCount,
+        nullable: true,
+        description:
+          'Families and minors put on the register (поставлены на учёт) in the period, both days included.',
+        args: {
+          from: t.arg({ type: 'Date', description: 'First day of the period.' }),
+          to: t.arg({ type: 'Date', description: 'Last day of the period.' }),
+        },
+        resolve: (district, { from, to }, { loaders }) => {
+          if (from > to) throw badInput('from', 'must not be after `to`');
+          return loaders.registeredDuring.load({ districtCode: district.code, params: { from, to } });
+        },
+      }),
+    }),
+  });
+
+/** A commission for minors, owned by the agencies subgraph; referenced by key. */
+export const Commission = builder
+  .externalRef('Commission', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
+  .implement({
+    description: 'A commission for minors (КДН и ЗП), owned by the agencies subgraph.',
+    fields: (t) => ({ id: t.exposeID('id', { description: 'Identifier of the commission.' }) }),
+  });

@@ -1,0 +1,142 @@
+import { idCursorConnection, isUuid, present, today } from '@kdn/platform';
+import { FamilyComposition, type Family as FamilyRecord, type Prisma } from '@kdn/prisma/registry';
+import { builder } from './builder.ts';
+import { District } from './district.ts';
+import { Minor } from './minor.ts';
+import { isOpenOn, registrationOpenOn } from './on-register.ts';
+import { Registration } from './registration.ts';
+import { SocialPassport } from './social-passport.ts';
+
+export const FamilyCompositionEnum = builder.enumType(FamilyComposition, {
+  name: 'FamilyComposition',
+  description: 'Who brings the children up (состав семьи).',
+  values: {
+    TWO_PARENTS: { description: 'Both parents (полная семья).' },
+    SINGLE_MOTHER: { description: 'The mother alone (неполная семья, мать).' },
+    SINGLE_FATHER: { description: 'The father alone (неполная семья, отец).' },
+    GUARDIAN: { description: 'A guardian or foster carer (опекун, попечитель).' },
+    EXTENDED: { description: 'Parents with grandparents or other relatives (расширенная семья).' },
+  },
+});
+
+export const Family = builder.objectRef<FamilyRecord>('Family');
+
+Family.implement({
+  description:
+    'A family (семья) in a socially dangerous situation, with its minors and its episodes on the register.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Identifier of the family.' }),
+    district: t.field({
+      type: District,
+      nullable: true,
+      description: 'The district where the family lives.',
+      resolve: (family) => ({ code: family.districtCode }),
+    }),
+    address: t.exposeString('address', { description: 'Address of residence (адрес проживания).' }),
+    composition: t.field({
+      type: FamilyCompositionEnum,
+      description: 'Who brings the children up.',
+      resolve: (family) => family.composition,
+    }),
+    socialPassport: t.field({
+      type: SocialPassport,
+      nullable: true,
+      description: 'The family’s social passport (социальный паспорт семьи).',
+      resolve: (family, _args, { loaders }) => loaders.passport.load(family.id),
+    }),
+    minors: t.field({
+      type: [Minor],
+      description: 'The family’s minors, eldest first.',
+      resolve: (family, _args, { loaders }) => loaders.minorsOfFamily.load(family.id),
+    }),
+    registrations: t.field({
+      type: [Registration],
+      description: 'Every episode of the family on the register, newest first.',
+      resolve: (family, _args, { loaders }) => loaders.registrationsOfFamily.load(family.id),
+    }),
+    currentRegistration: t.field({
+      type: Registration,
+      nullable: true,
+      description:
+        'The registration that holds on the given day (today by default); null when the family is not on the register.',
+      args: { asOf: t.arg({ type: 'Date', required: false, description: 'The day; today when omitted.' }) },
+      resolve: async (family, { asOf }, { loaders }) => {
+        const registrations = await loaders.registrationsOfFamily.load(family.id);
+        return registrations.find((registration) => isOpenOn(registration, asOf ?? today())) ?? null;
+      },
+    }),
+    version: t.exposeInt('version', { description: 'Changes with every update of the family record.' }),
+  }),
+});
+
+builder.asEntity(Family, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, { loaders }) => (isUuid(id) ? loaders.family.load(id) : null),
+});
+
+export const RegisterFilter = builder.inputType('RegisterFilter', {
+  description: 'Which families or minors a list holds.',
+  fields: (t) => ({
+    districtCode: t.string({ required: false, description: 'Only those of this district.' }),
+    onRegister: t.boolean({
+      required: false,
+      description: 'Only those on the register (true) or not on it (false) on `asOf`; all when omitted.',
+    }),
+    asOf: t.field({
+      type: 'Date',
+      required: false,
+      description: 'The day `onRegister` refers to; today when omitted.',
+    }),
+  }),
+});
+
+export type RegisterFilterValue = {
+  districtCode?: string | null;
+  onRegister?: boolean | null;
+  asOf?: Date | null;
+};
+
+export function familyWhere(filter: RegisterFilterValue | null | undefined): Prisma.FamilyWhereInput {
+  const holds = registrationOpenOn(filter?.asOf ?? today());
+  return {
+    ...(filter?.districtCode ? { districtCode: filter.districtCode } : {}),
+    ...(filter?.onRegister === true ? { registrations: { some: holds } } : {}),
+    ...(filter?.onRegister === false ? { registrations: { none: holds } } : {}),
+  };
+}
+
+builder.queryFields((t) => ({
+  families: t.connection({
+    type: Family,
+    nullable: true,
+    description: 'Families, oldest record first, a page at a time.',
+    args: { filter: t.arg({ type: RegisterFilter, required: false, description: 'Which families.' }) },
+    resolve: (_root, args, { db }) => {
+      const where = familyWhere(args.filter);
+      return idCursorConnection(
+        args,
+        ({ after, before, take, direction }) =>
+          db.family.findMany({
+            where: { ...where, id: { ...(after ? { gt: after } : {}), ...(before ? { lt: before } : {}) } },
+            orderBy: { id: direction },
+            take,
+          }),
+        () => db.family.count({ where }),
+      );
+    },
+  }),
+  family: t.field({
+    type: Family,
+    nullable: true,
+    description: 'One family by its identifier; null when there is none.',
+    args: { id: t.arg.id({ description: 'The family’s identifier.' }) },
+    resolve: (_root, { id }, { loaders }) => (isUuid(id) ? loaders.family.load(id) : null),
+  }),
+}));
+
+export function familyOf(
+  record: { familyId: string },
+  loaders: { family: { load(id: string): Promise<FamilyRecord | null> } },
+) {
+  return present(loaders.family.load(record.familyId), 'family');
+}

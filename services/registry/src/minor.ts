@@ -1,0 +1,123 @@
+import { field, idCursorConnection, isUuid, present, today } from '@kdn/platform';
+import { type Minor as MinorRecord, type Prisma, Sex } from '@kdn/prisma/registry';
+import { z } from 'zod';
+import { builder } from './builder.ts';
+import { Family, RegisterFilter, type RegisterFilterValue } from './family.ts';
+import { registrationOpenOn } from './on-register.ts';
+import { Registration } from './registration.ts';
+
+const SexEnum = builder.enumType(Sex, {
+  name: 'Sex',
+  description: 'Sex of a minor.',
+  values: { FEMALE: { description: 'Female.' }, MALE: { description: 'Male.' } },
+});
+
+export const Minor = builder.objectRef<MinorRecord>('Minor');
+
+Minor.implement({
+  description: 'A minor (несовершеннолетний) of a family on the register.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Identifier of the minor.' }),
+    family: t.field({
+      type: Family,
+      description: 'The family the minor lives in.',
+      resolve: (minor, _args, { loaders }) => present(loaders.family.load(minor.familyId), 'family'),
+    }),
+    lastName: t.exposeString('lastName', { description: 'Last name (фамилия).' }),
+    firstName: t.exposeString('firstName', { description: 'First name (имя).' }),
+    patronymic: t.exposeString('patronymic', {
+      nullable: true,
+      description: 'Patronymic (отчество), if any.',
+    }),
+    fullName: t.string({
+      description: 'Last name, first name and patronymic, as Russian documents write them.',
+      resolve: (minor) => [minor.lastName, minor.firstName, minor.patronymic].filter(Boolean).join(' '),
+    }),
+    sex: t.field({ type: SexEnum, description: 'Sex.', resolve: (minor) => minor.sex }),
+    birthDate: t.field({ type: 'Date', description: 'Date of birth.', resolve: (minor) => minor.birthDate }),
+    age: t.int({
+      description: 'Full years of age on the given day (today by default).',
+      args: { on: t.arg({ type: 'Date', required: false, description: 'The day; today when omitted.' }) },
+      resolve: (minor, { on }) => fullYears(minor.birthDate, on ?? today()),
+    }),
+    registrations: t.field({
+      type: [Registration],
+      description: 'The registrations that name this minor, newest first.',
+      resolve: async (minor, _args, { loaders }) =>
+        (await loaders.registrationsOfMinor.load(minor.id)).map((entry) => entry.registration),
+    }),
+  }),
+});
+
+builder.asEntity(Minor, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, { loaders }) => (isUuid(id) ? loaders.minor.load(id) : null),
+});
+
+export function fullYears(birthDate: Date, on: Date): number {
+  const years = on.getUTCFullYear() - birthDate.getUTCFullYear();
+  const hadBirthday =
+    on.getUTCMonth() > birthDate.getUTCMonth() ||
+    (on.getUTCMonth() === birthDate.getUTCMonth() && on.getUTCDate() >= birthDate.getUTCDate());
+  return hadBirthday ? years : years - 1;
+}
+
+function minorWhere(filter: RegisterFilterValue | null | undefined): Prisma.MinorWhereInput {
+  const asOf = filter?.asOf ?? today();
+  const named = { addedOn: { lte: asOf }, registration: registrationOpenOn(asOf) };
+  return {
+    ...(filter?.districtCode ? { family: { districtCode: filter.districtCode } } : {}),
+    ...(filter?.onRegister === true ? { registrations: { some: named } } : {}),
+    ...(filter?.onRegister === false ? { registrations: { none: named } } : {}),
+  };
+}
+
+builder.queryFields((t) => ({
+  minors: t.connection({
+    type: Minor,
+    nullable: true,
+    description: 'Minors, oldest record first, a page at a time.',
+    args: { filter: t.arg({ type: RegisterFilter, required: false, description: 'Which minors.' }) },
+    resolve: (_root, args, { db }) => {
+      const where = minorWhere(args.filter);
+      return idCursorConnection(
+        args,
+        ({ after, before, take, direction }) =>
+          db.minor.findMany({
+            where: { ...where, id: { ...(after ? { gt: after } : {}), ...(before ? { lt: before } : {}) } },
+            orderBy: { id: direction },
+            take,
+          }),
+        () => db.minor.count({ where }),
+      );
+    },
+  }),
+  minor: t.field({
+    type: Minor,
+    nullable: true,
+    description: 'One minor by identifier; null when there is none.',
+    args: { id: t.arg.id({ description: 'The minor’s identifier.' }) },
+    resolve: (_root, { id }, { loaders }) => (isUuid(id) ? loaders.minor.load(id) : null),
+  }),
+}));
+
+export const MinorInput = builder.inputType('MinorInput', {
+  description: 'A minor to put on the register.',
+  fields: (t) => ({
+    lastName: t.string({ description: 'Last name.' }),
+    firstName: t.string({ description: 'First name.' }),
+    patronymic: t.string({ required: false, description: 'Patronymic, if any.' }),
+    sex: t.field({ type: SexEnum, description: 'Sex.' }),
+    birthDate: t.field({ type: 'Date', description: 'Date of birth.' }),
+  }),
+});
+
+export const minorSchema = z.object({
+  lastName: field.text(100),
+  firstName: field.text(100),
+  patronymic: field.text(100).nullish(),
+  sex: z.enum(Sex),
+  birthDate: field.pastDate(),
+});
+
+export type MinorFields = z.output<typeof minorSchema>;

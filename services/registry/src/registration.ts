@@ -1,0 +1,417 @@
+import { badInput, field, isoDate, isUuid, parseInput, present, updateAtVersion } from '@kdn/platform';
+import {
+  ClosingReason,
+  FamilyComposition,
+  type Minor as MinorRecord,
+  type PrismaClient,
+  type Registration as RegistrationRecord,
+} from '@kdn/prisma/registry';
+import { z } from 'zod';
+import type { AgencyDirectory } from './agency-directory.ts';
+import { builder } from './builder.ts';
+import { Commission, District } from './district.ts';
+import { Family, FamilyCompositionEnum } from './family.ts';
+import { fullYears, Minor, type MinorFields, MinorInput, minorSchema } from './minor.ts';
+import { SocialPassportInput, socialPassportSchema } from './social-passport.ts';
+
+const ClosingReasonEnum = builder.enumType(ClosingReason, {
+  name: 'ClosingReason',
+  description: 'Why a family or minor was taken off the register (основание снятия с учёта).',
+  values: {
+    SITUATION_IMPROVED: {
+      description: 'The situation improved: the work achieved its goals (исправление положения).',
+    },
+    MOVED_AWAY: { description: 'The family moved out of the district (смена места жительства).' },
+    CAME_OF_AGE: { description: 'The minor came of age (достижение совершеннолетия).' },
+    CHILDREN_PLACED_IN_CARE: { description: 'The children were removed from the family and placed in care.' },
+    OTHER: { description: 'Another reason, stated in the closing note.' },
+  },
+});
+
+interface ResolutionShape {
+  number: string;
+  date: Date;
+}
+
+const Resolution = builder.objectRef<ResolutionShape>('Resolution').implement({
+  description: 'A numbered, dated resolution (постановление) of a commission for minors.',
+  shareable: true,
+  fields: (t) => ({
+    number: t.exposeString('number', { description: 'Number of the resolution, e.g. «12/4».' }),
+    date: t.field({ type: 'Date', description: 'Date of the resolution.', resolve: (r) => r.date }),
+  }),
+});
+
+interface RegisteredMinorShape {
+  minor: MinorRecord;
+  addedOn: Date;
+}
+
+const RegisteredMinor = builder.objectRef<RegisteredMinorShape>('RegisteredMinor').implement({
+  description: 'A minor named in a registration, from the day they were put on the register.',
+  fields: (t) => ({
+    minor: t.field({ type: Minor, description: 'The minor.', resolve: (entry) => entry.minor }),
+    addedOn: t.field({
+      type: 'Date',
+      description: 'The day the minor was put on the register.',
+      resolve: (e) => e.addedOn,
+    }),
+  }),
+});
+
+export const Registration = builder.objectRef<RegistrationRecord>('Registration');
+
+Registration.implement({
+  description:
+    'One episode on the register (постановка на учёт … снятие с учёта) of a family and the minors named in it, ' +
+    'opened and closed by resolutions of the district’s commission.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Identifier of the registration.' }),
+    family: t.field({
+      type: Family,
+      description: 'The family registered.',
+      resolve: (registration, _args, { loaders }) =>
+        present(loaders.family.load(registration.familyId), 'family'),
+    }),
+    district: t.field({
+      type: District,
+      nullable: true,
+      description: 'The district whose commission keeps the register.',
+      resolve: (registration) => ({ code: registration.districtCode }),
+    }),
+    commission: t.field({
+      type: Commission,
+      nullable: true,
+      description: 'The commission that registered the family.',
+      resolve: (registration) => ({ id: registration.commissionId }),
+    }),
+    resolution: t.field({
+      type: Resolution,
+      description: 'The resolution that put the family on the register.',
+      resolve: (registration) => ({
+        number: registration.resolutionNumber,
+        date: registration.resolutionDate,
+      }),
+    }),
+    grounds: t.exposeString('grounds', {
+      description: 'Why the family was found in a socially dangerous situation.',
+    }),
+    openedOn: t.field({
+      type: 'Date',
+      description: 'The day put on the register.',
+      resolve: (r) => r.openedOn,
+    }),
+    closedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The day taken off the register; null while on it.',
+      resolve: (registration) => registration.closedOn,
+    }),
+    open: t.boolean({
+      description: 'Whether the registration is still open.',
+      resolve: (r) => r.closedOn === null,
+    }),
+    closingReason: t.field({
+      type: ClosingReasonEnum,
+      nullable: true,
+      description: 'Why it was closed.',
+      resolve: (registration) => registration.closingReason,
+    }),
+    closingResolution: t.field({
+      type: Resolution,
+      nullable: true,
+      description: 'The resolution that took the family off the register.',
+      resolve: ({ closingResolutionNumber: number, closingResolutionDate: date }) =>
+        number && date ? { number, date } : null,
+    }),
+    closingNote: t.exposeString('closingNote', {
+      nullable: true,
+      description: 'What the commission noted on closing.',
+    }),
+    minors: t.field({
+      type: [RegisteredMinor],
+      description: 'The minors named in the registration, in the order they were added.',
+      resolve: (registration, _args, { loaders }) => loaders.minorsOfRegistration.load(registration.id),
+    }),
+    version: t.exposeInt('version', {
+      description: 'Changes with every update; send it back to change the registration.',
+    }),
+  }),
+});
+
+builder.asEntity(Registration, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, { loaders }) => (isUuid(id) ? loaders.registration.load(id) : null),
+});
+
+builder.queryField('registration', (t) =>
+  t.field({
+    type: Registration,
+    nullable: true,
+    description: 'One registration by identifier; null when there is none.',
+    args: { id: t.arg.id({ description: 'The registration’s identifier.' }) },
+    resolve: (_root, { id }, { loaders }) => (isUuid(id) ? loaders.registration.load(id) : null),
+  }),
+);
+
+const ResolutionInput = builder.inputType('ResolutionInput', {
+  description: 'A commission’s resolution.',
+  fields: (t) => ({
+    number: t.string({ description: 'Number of the resolution.' }),
+    date: t.field({ type: 'Date', description: 'Date of the resolution.' }),
+  }),
+});
+
+const resolutionSchema = z.object({ number: field.text(50), date: field.pastDate() });
+
+const RegisterFamilyInput = builder.inputType('RegisterFamilyInput', {
+  description: 'A commission’s resolution putting a family and its minors on the register.',
+  fields: (t) => ({
+    districtCode: t.string({ description: 'The district where the family lives.' }),
+    commissionId: t.id({ description: 'The district’s commission that decided.' }),
+    resolution: t.field({
+      type: ResolutionInput,
+      description: 'The resolution; its date is the registration day.',
+    }),
+    grounds: t.string({ description: 'Why the family is in a socially dangerous situation.' }),
+    address: t.string({ description: 'Address of residence.' }),
+    composition: t.field({ type: FamilyCompositionEnum, description: 'Who brings the children up.' }),
+    socialPassport: t.field({ type: SocialPassportInput, description: 'The family’s social passport.' }),
+    minors: t.field({ type: [MinorInput], description: 'The minors put on the register, at least one.' }),
+  }),
+});
+
+/** A minor can be put on the register only once born and while under 18 on that day. */
+function checkAgeOn(day: Date, minor: MinorFields, ctx: z.RefinementCtx, path: (string | number)[]) {
+  if (minor.birthDate > day) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'birthDate'],
+      message: `must not be after ${isoDate(day)}`,
+    });
+  } else if (fullYears(minor.birthDate, day) >= 18) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'birthDate'],
+      message: `the minor is 18 or older on ${isoDate(day)}`,
+    });
+  }
+}
+
+// The minor and passport schemas are read lazily: their modules and this one import each other.
+const registerFamilySchema = z
+  .object({
+    districtCode: field.text(64),
+    commissionId: field.id(),
+    resolution: resolutionSchema,
+    grounds: field.text(2000),
+    address: field.text(500),
+    composition: z.enum(FamilyComposition),
+    socialPassport: z.lazy(() => socialPassportSchema),
+    minors: z
+      .array(z.lazy(() => minorSchema))
+      .min(1, 'must name at least one minor')
+      .max(20, 'must name at most 20 minors'),
+  })
+  .superRefine((input, ctx) => {
+    input.minors.forEach((minor, index) => {
+      checkAgeOn(input.resolution.date, minor, ctx, ['minors', index]);
+    });
+    if (input.socialPassport.children < input.minors.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['socialPassport', 'children'],
+        message: 'is fewer than the minors named',
+      });
+    }
+  });
+
+const AddMinorInput = builder.inputType('AddMinorToRegistrationInput', {
+  description: 'Puts one more minor of the family on an open registration.',
+  fields: (t) => ({
+    registrationId: t.id({ description: 'The open registration.' }),
+    version: t.int({ description: 'The registration’s version last read.' }),
+    addedOn: t.field({ type: 'Date', description: 'The day the minor is put on the register.' }),
+    minor: t.field({ type: MinorInput, description: 'The minor.' }),
+  }),
+});
+
+const addMinorSchema = z
+  .object({
+    registrationId: field.id(),
+    version: field.version(),
+    addedOn: field.pastDate(),
+    minor: z.lazy(() => minorSchema),
+  })
+  .superRefine((input, ctx) => checkAgeOn(input.addedOn, input.minor, ctx, ['minor']));
+
+const CloseRegistrationInput = builder.inputType('CloseRegistrationInput', {
+  description: 'A commission’s resolution taking a family off the register.',
+  fields: (t) => ({
+    registrationId: t.id({ description: 'The open registration.' }),
+    version: t.int({ description: 'The registration’s version last read.' }),
+    reason: t.field({ type: ClosingReasonEnum, description: 'Why.' }),
+    resolution: t.field({
+      type: ResolutionInput,
+      description: 'The resolution; its date is the closing day.',
+    }),
+    note: t.string({
+      required: false,
+      description: 'What the commission noted; required when the reason is OTHER.',
+    }),
+  }),
+});
+
+const closeSchema = z
+  .object({
+    registrationId: field.id(),
+    version: field.version(),
+    reason: z.enum(ClosingReason),
+    resolution: resolutionSchema,
+    note: field.text(2000).nullish(),
+  })
+  .refine((input) => input.reason !== 'OTHER' || input.note, {
+    path: ['note'],
+    message: 'is required when the reason is OTHER',
+  });
+
+builder.mutationFields((t) => ({
+  registerFamily: t.field({
+    type: Family,
+    description: 'Puts a family and its minors on the register by a commission’s resolution.',
+    args: { input: t.arg({ type: RegisterFamilyInput, description: 'What to write.' }) },
+    resolve: (_root, { input }, { db, agencies }) =>
+      registerFamily(db, agencies, parseInput(registerFamilySchema, input)),
+  }),
+  addMinorToRegistration: t.field({
+    type: Registration,
+    description: 'Puts one more minor of the family on its open registration.',
+    args: { input: t.arg({ type: AddMinorInput, description: 'What to write.' }) },
+    resolve: (_root, { input }, { db }) => addMinor(db, parseInput(addMinorSchema, input)),
+  }),
+  closeRegistration: t.field({
+    type: Registration,
+    description: 'Takes a family off the register by a commission’s resolution.',
+    args: { input: t.arg({ type: CloseRegistrationInput, description: 'What to write.' }) },
+    resolve: (_root, { input }, { db }) => closeRegistration(db, parseInput(closeSchema, input)),
+  }),
+}));
+
+async function registerFamily(
+  db: PrismaClient,
+  agencies: AgencyDirectory,
+  input: z.output<typeof registerFamilySchema>,
+) {
+  const { districtExists, commissionDistrict } = await agencies.lookUp(input);
+  if (!districtExists) throw badInput('input.districtCode', 'no district with this code');
+  if (commissionDistrict === null) throw badInput('input.commissionId', 'no commission with this id');
+  if (commissionDistrict !== input.districtCode) {
+    throw badInput('input.commissionId', `the commission serves another district (${commissionDistrict})`);
+  }
+  const openedOn = input.resolution.date;
+  return db.$transaction(async (tx) => {
+    const family = await tx.family.create({
+      data: {
+        districtCode: input.districtCode,
+        address: input.address,
+        composition: input.composition,
+        passport: { create: input.socialPassport },
+      },
+    });
+    const minors = await tx.minor.createManyAndReturn({
+      data: input.minors.map((minor) => ({ ...minor, familyId: family.id })),
+      select: { id: true },
+    });
+    await tx.registration.create({
+      data: {
+        familyId: family.id,
+        districtCode: input.districtCode,
+        commissionId: input.commissionId,
+        resolutionNumber: input.resolution.number,
+        resolutionDate: openedOn,
+        grounds: input.grounds,
+        openedOn,
+        minors: { createMany: { data: minors.map(({ id }) => ({ minorId: id, addedOn: openedOn })) } },
+      },
+    });
+    return family;
+  });
+}
+
+async function openRegistration(db: Pick<PrismaClient, 'registration'>, id: string) {
+  const registration = await db.registration.findUnique({ where: { id } });
+  if (!registration) throw badInput('input.registrationId', 'no registration with this id');
+  if (registration.closedOn)
+    throw badInput(
+      'input.registrationId',
+      `the registration was closed on ${isoDate(registration.closedOn)}`,
+    );
+  return registration;
+}
+
+async function addMinor(
+  db: PrismaClient,
+  { registrationId, version, addedOn, minor }: z.output<typeof addMinorSchema>,
+) {
+  return db.$transaction(async (tx) => {
+    const registration = await openRegistration(tx, registrationId);
+    if (addedOn < registration.openedOn) {
+      throw badInput(
+        'input.addedOn',
+        `must not be before the registration opened on ${isoDate(registration.openedOn)}`,
+      );
+    }
+    await updateAtVersion(
+      () =>
+        tx.registration.updateMany({
+          where: { id: registrationId, version, closedOn: null },
+          data: { version: { increment: 1 } },
+        }),
+      async () => true,
+      { field: 'input.registrationId', what: 'registration' },
+    );
+    const created = await tx.minor.create({ data: { ...minor, familyId: registration.familyId } });
+    await tx.registeredMinor.create({ data: { registrationId, minorId: created.id, addedOn } });
+    return tx.registration.findUniqueOrThrow({ where: { id: registrationId } });
+  });
+}
+
+async function closeRegistration(db: PrismaClient, input: z.output<typeof closeSchema>) {
+  const closedOn = input.resolution.date;
+  return db.$transaction(async (tx) => {
+    const registration = await openRegistration(tx, input.registrationId);
+    if (closedOn <= registration.openedOn) {
+      throw badInput(
+        'input.resolution.date',
+        `must be after the registration opened on ${isoDate(registration.openedOn)}`,
+      );
+    }
+    const lastAdded = await tx.registeredMinor.aggregate({
+      where: { registrationId: registration.id },
+      _max: { addedOn: true },
+    });
+    if (lastAdded._max.addedOn && closedOn < lastAdded._max.addedOn) {
+      throw badInput(
+        'input.resolution.date',
+        `must not be before a minor was added on ${isoDate(lastAdded._max.addedOn)}`,
+      );
+    }
+    await updateAtVersion(
+      () =>
+        tx.registration.updateMany({
+          where: { id: registration.id, version: input.version, closedOn: null },
+          data: {
+            closedOn,
+            closingReason: input.reason,
+            closingResolutionNumber: input.resolution.number,
+            closingResolutionDate: closedOn,
+            closingNote: input.note ?? null,
+            version: { increment: 1 },
+          },
+        }),
+      async () => true,
+      { field: 'input.registrationId', what: 'registration' },
+    );
+    return tx.registration.findUniqueOrThrow({ where: { id: registration.id } });
+  });
+}

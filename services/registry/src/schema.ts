@@ -1,0 +1,9 @@
+import { builder } from './builder.ts';
+import './district.ts';
+import './family.ts';
+import './social-passport.ts';
+import './minor.ts';
+import './registration.ts';
+
+/** The registry subgraph: families, minors and their registrations on the commissions' register. */
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
