@@ -9,4 +9,5 @@ export { field, fieldPath, isUuid, parseInput } from './input.ts';
 export { loaderByKey, loaderOfLists, present } from './loaders.ts';
 export { type Logger, rootLogger } from './logger.ts';
 export { type IdWindow, idCursorConnection } from './pagination.ts';
+export { fetchEntities } from './remote-entities.ts';
 export { type RunningServer, serveGraphQL, serveSubgraph } from './server.ts';
