@@ -8,11 +8,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadDemoIntoDatabases } from '@kdn/demo';
-import { type ProcessName, portOf, repositoryRoot } from '@kdn/platform';
+import { type ProcessName, portOf, repositoryRoot, subgraphNames } from '@kdn/platform';
 
 const processes: Array<{ name: ProcessName; entry: string }> = [
-  { name: 'agencies', entry: 'services/agencies/src/main.ts' },
-  { name: 'registry', entry: 'services/registry/src/main.ts' },
+  ...subgraphNames.map((name) => ({ name, entry: `services/${name}/src/main.ts` })),
   { name: 'gateway', entry: 'gateway/src/main.ts' },
 ];
 
@@ -53,9 +52,8 @@ for (const { name, entry } of processes) {
 
 console.log(`
 The platform is up${process.env.DATABASE_URL ? ' on PostgreSQL' : ' on the embedded database (.data/), with the demo data'}:
-  GraphQL gateway   http://127.0.0.1:${portOf('gateway')}/graphql
-  agencies subgraph http://127.0.0.1:${portOf('agencies')}/graphql
-  registry subgraph http://127.0.0.1:${portOf('registry')}/graphql
+  GraphQL gateway     http://127.0.0.1:${portOf('gateway')}/graphql
+${subgraphNames.map((name) => `  ${`${name} subgraph`.padEnd(20)}http://127.0.0.1:${portOf(name)}/graphql`).join('\n')}
 Try: curl -s http://127.0.0.1:${portOf('gateway')}/graphql -H 'content-type: application/json' \\
   -d '{"query":"{ district(code: \\"kirovsky\\") { name register(asOf: \\"2011-12-31\\") { families minors } } }"}'
 Ctrl-C stops everything.`);

@@ -2,10 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { schema as agencies } from '@kdn/agencies';
 import { subgraphUrl } from '@kdn/platform';
-import { schema as registry } from '@kdn/registry';
 import { parse } from 'graphql';
+import { subgraphServices } from './subgraphs.ts';
 import { supergraphPath } from './supergraph-path.ts';
 
 /**
@@ -13,11 +12,10 @@ import { supergraphPath } from './supergraph-path.ts';
  * `gateway/supergraph.graphql`. With `--check`, fails when the committed file is stale.
  */
 export function composeSupergraph(): string {
-  const subgraphs = { agencies, registry };
   const result = composeServices(
-    Object.entries(subgraphs).map(([name, schema]) => ({
+    subgraphServices.map(({ name, schema }) => ({
       name,
-      url: subgraphUrl(name as keyof typeof subgraphs),
+      url: subgraphUrl(name),
       typeDefs: parse(printSubgraphSchema(schema)),
     })),
   );

@@ -1,7 +1,4 @@
-import { portOf, subgraphUrl } from '@kdn/platform';
+import { portOf, subgraphUrlsFromEnv } from '@kdn/platform';
 import { startGateway } from './gateway.ts';
 
-await startGateway({
-  port: portOf('gateway'),
-  subgraphUrls: { agencies: subgraphUrl('agencies'), registry: subgraphUrl('registry') },
-});
+await startGateway({ port: portOf('gateway'), subgraphUrls: subgraphUrlsFromEnv() });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Every service with its own Prisma schema; add new ones here and nowhere else. */
-export const services = ['agencies', 'registry'] as const;
+export const services = ['agencies', 'registry', 'curation', 'programmes'] as const;
 export type ServiceName = (typeof services)[number];
 
 export const prismaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,57 +1,71 @@
-import { agenciesContext, schema as agenciesSchema, openAgenciesDatabase } from '@kdn/agencies';
-
+import type { AgenciesDatabase } from '@kdn/agencies/context';
+import type { CurationDatabase } from '@kdn/curation/context';
 import { loadDemo } from '@kdn/demo';
 import { startGateway } from '@kdn/gateway';
-import { type RunningServer, serveSubgraph } from '@kdn/platform';
-import { createTestDatabases } from '@kdn/platform/testing';
+import { subgraphServices } from '@kdn/gateway/subgraphs';
 import {
-  agencyDirectoryAt,
-  openRegistryDatabase,
-  registryContext,
-  schema as registrySchema,
-} from '@kdn/registry';
+  type Database,
+  type RunningServer,
+  type SubgraphName,
+  type SubgraphUrls,
+  serveService,
+} from '@kdn/platform';
+import { createTestDatabases } from '@kdn/platform/testing';
+import type { ProgrammesDatabase } from '@kdn/programmes/context';
+import type { RegistryDatabase } from '@kdn/registry/context';
+
+interface Databases {
+  agencies: AgenciesDatabase;
+  registry: RegistryDatabase;
+  curation: CurationDatabase;
+  programmes: ProgrammesDatabase;
+}
 
 /**
- * The platform as a client meets it: both subgraphs and the gateway, each on its own loopback port,
+ * The platform as a client meets it: every subgraph and the gateway, each on its own loopback port,
  * talking real HTTP, over fresh databases (in-memory PGlite, or PostgreSQL when `DATABASE_URL` is set).
  */
 export async function startStack({ demo = false } = {}) {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
-  const databases = await createTestDatabases(['agencies', 'registry']);
-  const [agenciesDb, registryDb] = await Promise.all([
-    openAgenciesDatabase(databases.locationOf('agencies')),
-    openRegistryDatabase(databases.locationOf('registry')),
-  ]);
-  if (demo) await loadDemo({ agencies: agenciesDb.client, registry: registryDb.client });
+  const databases = await createTestDatabases(subgraphServices.map((service) => service.name));
+  const opened = await Promise.all(
+    subgraphServices.map(
+      async (service) =>
+        [service.name, await service.openDatabase(databases.locationOf(service.name))] as const,
+    ),
+  );
+  const db = Object.fromEntries(opened) as unknown as Databases;
+  if (demo) {
+    await loadDemo({
+      agencies: db.agencies.client,
+      registry: db.registry.client,
+      curation: db.curation.client,
+      programmes: db.programmes.client,
+    });
+  }
 
-  const agencies = await serveSubgraph({
-    name: 'agencies',
-    schema: agenciesSchema,
-    port: 0,
-    context: agenciesContext(agenciesDb),
-  });
-  const registry = await serveSubgraph({
-    name: 'registry',
-    schema: registrySchema,
-    port: 0,
-    context: registryContext(registryDb, agencyDirectoryAt(agencies.url)),
-  });
-  const gateway = await startGateway({
-    port: 0,
-    subgraphUrls: { agencies: agencies.url, registry: registry.url },
-    subgraphTimeoutMs: 2000,
-  });
-  const running: RunningServer[] = [gateway, registry, agencies];
+  // Filled in as each subgraph starts; contexts read it per request, so later peers are seen too.
+  const peers = {} as SubgraphUrls;
+  const servers = {} as Record<SubgraphName, RunningServer>;
+  for (const service of subgraphServices) {
+    const server = await serveService(service, db[service.name] as Database<unknown>, { port: 0, peers });
+    servers[service.name] = server;
+    peers[service.name] = server.url;
+  }
+  const gateway = await startGateway({ port: 0, subgraphUrls: peers, subgraphTimeoutMs: 2000 });
 
+  const subgraph = <Name extends SubgraphName>(name: Name) => ({ url: peers[name], db: db[name] });
   return {
     gateway: gateway.url,
-    agencies: { url: agencies.url, db: agenciesDb },
-    registry: { url: registry.url, db: registryDb },
+    agencies: subgraph('agencies'),
+    registry: subgraph('registry'),
+    curation: subgraph('curation'),
+    programmes: subgraph('programmes'),
     /** Stops one subgraph while the rest keep serving. */
-    stopSubgraph: (name: 'agencies' | 'registry') => (name === 'agencies' ? agencies : registry).stop(),
+    stopSubgraph: (name: SubgraphName) => servers[name].stop(),
     async stop() {
-      for (const server of running) await server.stop().catch(() => {});
-      await Promise.all([agenciesDb.close(), registryDb.close()]);
+      for (const server of [gateway, ...Object.values(servers)]) await server.stop().catch(() => {});
+      await Promise.all(Object.values(db).map((database: Database<unknown>) => database.close()));
       await databases.drop();
     },
   };

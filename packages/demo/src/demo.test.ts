@@ -1,5 +1,7 @@
-import { calendarDate, type Database, openDatabase } from '@kdn/platform';
+import { calendarDate, openDatabase } from '@kdn/platform';
 import { PrismaClient as AgenciesPrismaClient } from '@kdn/prisma/agencies';
+import { PrismaClient as CurationPrismaClient } from '@kdn/prisma/curation';
+import { PrismaClient as ProgrammesPrismaClient } from '@kdn/prisma/programmes';
 import { type Prisma, PrismaClient as RegistryPrismaClient } from '@kdn/prisma/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencies } from './agencies.ts';
@@ -19,19 +21,23 @@ interface OpenDemo {
 }
 
 async function openInMemory(): Promise<OpenDemo> {
-  const opened: Database<{ $disconnect(): Promise<void> }>[] = [];
-  const agenciesDb = await openDatabase('agencies', (adapter) => new AgenciesPrismaClient({ adapter }), {
-    kind: 'pglite',
-  });
-  opened.push(agenciesDb);
-  const registryDb = await openDatabase('registry', (adapter) => new RegistryPrismaClient({ adapter }), {
-    kind: 'pglite',
-  });
-  opened.push(registryDb);
+  const memory = { kind: 'pglite' } as const;
+  const opened = await Promise.all([
+    openDatabase('agencies', (adapter) => new AgenciesPrismaClient({ adapter }), memory),
+    openDatabase('registry', (adapter) => new RegistryPrismaClient({ adapter }), memory),
+    openDatabase('curation', (adapter) => new CurationPrismaClient({ adapter }), memory),
+    openDatabase('programmes', (adapter) => new ProgrammesPrismaClient({ adapter }), memory),
+  ]);
+  const [agencies, registry, curation, programmes] = opened;
   return {
-    db: { agencies: agenciesDb.client, registry: registryDb.client },
+    db: {
+      agencies: agencies.client,
+      registry: registry.client,
+      curation: curation.client,
+      programmes: programmes.client,
+    },
     close: async () => {
-      for (const database of opened) await database.close();
+      await Promise.all(opened.map((database) => database.close()));
     },
   };
 }

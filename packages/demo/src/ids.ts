@@ -20,3 +20,4 @@ export const minorId = (districtCode: string, familyKey: string, firstName: stri
   demoId(`minor:${districtCode}/${familyKey}/${firstName}`);
 export const registrationId = (districtCode: string, familyKey: string, openedOn: string) =>
   demoId(`registration:${districtCode}/${familyKey}/${openedOn}`);
+export const curatorId = (agencyKey: string, fullName: string) => demoId(`curator:${agencyKey}/${fullName}`);

@@ -1,14 +1,20 @@
 import { pathToFileURL } from 'node:url';
 import { openDatabase } from '@kdn/platform';
 import { PrismaClient as AgenciesPrismaClient } from '@kdn/prisma/agencies';
+import { PrismaClient as CurationPrismaClient } from '@kdn/prisma/curation';
+import { PrismaClient as ProgrammesPrismaClient } from '@kdn/prisma/programmes';
 import { PrismaClient as RegistryPrismaClient } from '@kdn/prisma/registry';
 import { agenciesRows } from './agencies.ts';
+import { loadCuration } from './curation.ts';
 import { families } from './families.ts';
+import { loadProgrammes } from './programmes.ts';
 import { registryRows } from './registry.ts';
 
 export interface DemoDatabases {
   agencies: AgenciesPrismaClient;
   registry: RegistryPrismaClient;
+  curation: CurationPrismaClient;
+  programmes: ProgrammesPrismaClient;
 }
 
 export async function loadDemo(db: DemoDatabases): Promise<void> {
@@ -28,6 +34,8 @@ export async function loadDemo(db: DemoDatabases): Promise<void> {
     db.registry.registration.createMany({ data: registry.registrations }),
     db.registry.registeredMinor.createMany({ data: registry.registeredMinors }),
   ]);
+  await loadCuration(db.curation);
+  await loadProgrammes(db.programmes);
 }
 
 /** True when neither database holds anything the demo would load: no districts, no families. */
@@ -69,32 +77,38 @@ const usage = 'Usage: tsx packages/demo/src/load.ts [--if-empty]';
  * directories). With `ifEmpty`, databases that already hold districts are left as they are.
  */
 export async function loadDemoIntoDatabases({ ifEmpty }: { ifEmpty: boolean }): Promise<void> {
-  const agencies = await openDatabase('agencies', (adapter) => new AgenciesPrismaClient({ adapter }));
+  const opened = await Promise.all([
+    openDatabase('agencies', (adapter) => new AgenciesPrismaClient({ adapter })),
+    openDatabase('registry', (adapter) => new RegistryPrismaClient({ adapter })),
+    openDatabase('curation', (adapter) => new CurationPrismaClient({ adapter })),
+    openDatabase('programmes', (adapter) => new ProgrammesPrismaClient({ adapter })),
+  ]);
+  const [agencies, registry, curation, programmes] = opened;
   try {
-    const registry = await openDatabase('registry', (adapter) => new RegistryPrismaClient({ adapter }));
-    try {
-      const db = { agencies: agencies.client, registry: registry.client };
-      if (!(await isEmpty(db))) {
-        if (ifEmpty && (await db.agencies.district.count()) > 0) {
-          console.log('Demo data not loaded: the agencies database already has districts.');
-          return;
-        }
-        throw new Error(
-          'The databases already hold data (districts or families); the demo loads only into empty databases. ' +
-            'Point DATABASE_URL (or KDN_DATA_DIR) at fresh ones, or pass --if-empty to skip when data is there.',
-        );
+    const db = {
+      agencies: agencies.client,
+      registry: registry.client,
+      curation: curation.client,
+      programmes: programmes.client,
+    };
+    if (!(await isEmpty(db))) {
+      if (ifEmpty && (await db.agencies.district.count()) > 0) {
+        console.log('Demo data not loaded: the agencies database already has districts.');
+        return;
       }
-      const started = performance.now();
-      await loadDemo(db);
-      const elapsed = Math.round(performance.now() - started);
-      console.log(
-        `Demo data loaded into ${engineName(agencies.location)} in ${elapsed} ms\n${await recordCounts(db)}`,
+      throw new Error(
+        'The databases already hold data (districts or families); the demo loads only into empty databases. ' +
+          'Point DATABASE_URL (or KDN_DATA_DIR) at fresh ones, or pass --if-empty to skip when data is there.',
       );
-    } finally {
-      await registry.close();
     }
+    const started = performance.now();
+    await loadDemo(db);
+    const elapsed = Math.round(performance.now() - started);
+    console.log(
+      `Demo data loaded into ${engineName(agencies.location)} in ${elapsed} ms\n${await recordCounts(db)}`,
+    );
   } finally {
-    await agencies.close();
+    await Promise.all(opened.map((database) => database.close()));
   }
 }
 

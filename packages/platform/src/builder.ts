@@ -22,7 +22,7 @@ export interface SubgraphTypes<Context extends RequestContext> {
  * The Pothos builder every subgraph starts from: federation, relay connections (cursor pagination)
  * and the `Date` scalar, with non-null fields and required inputs unless a field says otherwise.
  */
-export function createSubgraphBuilder<Context extends RequestContext>() {
+export function createSubgraphBuilder<Context extends RequestContext>({ mutations = true } = {}) {
   const builder = new SchemaBuilder<SubgraphTypes<Context>>({
     plugins: [DirectivesPlugin, FederationPlugin, RelayPlugin],
     defaultFieldNullability: false,
@@ -62,6 +62,6 @@ export function createSubgraphBuilder<Context extends RequestContext>() {
     }),
   );
   builder.queryType({ description: 'Read operations.' });
-  builder.mutationType({ description: 'Write operations; each is one transaction.' });
+  if (mutations) builder.mutationType({ description: 'Write operations; each is one transaction.' });
   return builder;
 }

@@ -20,7 +20,17 @@ export function portOf(name: ProcessName): number {
   return fromEnv ? Number(fromEnv) : defaultPorts[name];
 }
 
+export const subgraphNames = ['agencies', 'registry', 'curation', 'programmes'] as const;
+export type SubgraphName = (typeof subgraphNames)[number];
+
+/** Where each subgraph answers: how services reach their peers and the gateway reaches them all. */
+export type SubgraphUrls = Record<SubgraphName, string>;
+
 /** The GraphQL endpoint of a subgraph, from `<NAME>_URL` or its default loopback port. */
-export function subgraphUrl(name: Exclude<ProcessName, 'gateway'>): string {
+export function subgraphUrl(name: SubgraphName): string {
   return process.env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${portOf(name)}/graphql`;
+}
+
+export function subgraphUrlsFromEnv(): SubgraphUrls {
+  return Object.fromEntries(subgraphNames.map((name) => [name, subgraphUrl(name)])) as SubgraphUrls;
 }

@@ -19,11 +19,14 @@ export interface Database<Client> {
   readonly location: DatabaseLocation;
   /** How many SQL statements this connection has sent so far (tests compare before and after a request). */
   statementCount(): number;
+  /** Resolves when the database answers: the readiness check. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
 interface PrismaClientLike {
   $disconnect(): Promise<void>;
+  $executeRawUnsafe(query: string): Promise<number>;
 }
 
 /** `DATABASE_URL` set: PostgreSQL, schema named after the service. Unset: the service's embedded data directory. */
@@ -58,6 +61,9 @@ export async function openDatabase<Client extends PrismaClientLike>(
       client,
       location,
       statementCount: () => statements,
+      ping: async () => {
+        await client.$executeRawUnsafe('SELECT 1');
+      },
       close: () => client.$disconnect(),
     };
   }
@@ -73,6 +79,9 @@ export async function openDatabase<Client extends PrismaClientLike>(
     client,
     location,
     statementCount: () => statements,
+    ping: async () => {
+      await client.$executeRawUnsafe('SELECT 1');
+    },
     close: async () => {
       await client.$disconnect();
       await pglite.close();

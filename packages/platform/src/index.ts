@@ -1,6 +1,16 @@
 export { createSubgraphBuilder, type SubgraphTypes } from './builder.ts';
 export { updateAtVersion } from './concurrency.ts';
-export { defaultPorts, type ProcessName, portOf, repositoryRoot, subgraphUrl } from './config.ts';
+export {
+  defaultPorts,
+  type ProcessName,
+  portOf,
+  repositoryRoot,
+  type SubgraphName,
+  type SubgraphUrls,
+  subgraphNames,
+  subgraphUrl,
+  subgraphUrlsFromEnv,
+} from './config.ts';
 export type { RequestContext } from './context.ts';
 export { type Database, type DatabaseLocation, locationFromEnv, openDatabase } from './database.ts';
 export { calendarDate, isoDate, today } from './dates.ts';
@@ -11,3 +21,11 @@ export { type Logger, rootLogger } from './logger.ts';
 export { type IdWindow, idCursorConnection } from './pagination.ts';
 export { fetchEntities } from './remote-entities.ts';
 export { type RunningServer, serveGraphQL, serveSubgraph } from './server.ts';
+export {
+  type AgencyKind,
+  agencyKinds,
+  defineAgencyKind,
+  defineResolution,
+  type ResolutionShape,
+} from './shared-types.ts';
+export { runSubgraph, type SubgraphService, serveService } from './subgraph-service.ts';

@@ -1,27 +1,11 @@
-import { badInput, field, parseInput, present, updateAtVersion } from '@kdn/platform';
+import { badInput, defineAgencyKind, field, parseInput, present, updateAtVersion } from '@kdn/platform';
 import { AgencyKind, type Agency as AgencyRecord, type PrismaClient } from '@kdn/prisma/agencies';
 import { z } from 'zod';
 import { builder } from './builder.ts';
 import { District } from './district.ts';
 import { ResourceCentre } from './resource-centre.ts';
 
-export const AgencyKindEnum = builder.enumType('AgencyKind', {
-  description: 'Kinds of agencies of the prevention system (органы и учреждения системы профилактики).',
-  values: {
-    EDUCATION: { description: 'Schools and other educational institutions (образовательные учреждения).' },
-    POLICE_JUVENILE_UNIT: { description: 'Police juvenile affairs units (ОДН ОП).' },
-    GUARDIANSHIP: { description: 'Guardianship and custody departments (отдел опеки и попечительства).' },
-    SOCIAL_SERVICE_CENTRE: { description: 'Social service centres for families and children (ЦСПСиД).' },
-    SOCIAL_PROTECTION: {
-      description: 'Social protection departments (управление социальной защиты населения).',
-    },
-    HEALTH: { description: 'Health care institutions (учреждения здравоохранения).' },
-    CULTURE_SPORT: { description: 'Culture and sport institutions (учреждения культуры и спорта).' },
-    EMPLOYMENT: { description: 'Employment services (центр занятости населения).' },
-    YOUTH: { description: 'Youth affairs bodies (органы по делам молодёжи).' },
-    OTHER: { description: 'Any other subject of the prevention system.' },
-  } as const,
-});
+export const AgencyKindEnum = defineAgencyKind(builder);
 
 export const Agency = builder.objectRef<AgencyRecord>('Agency');
 

@@ -1,18 +1,16 @@
-import type { DatabaseLocation } from '@kdn/platform';
-import { openDatabase, type RequestContext } from '@kdn/platform';
+import { openDatabase, type SubgraphService } from '@kdn/platform';
 import { PrismaClient } from '@kdn/prisma/agencies';
-import { type AgenciesContext, type AgenciesDatabase, createLoaders } from './context.ts';
+import { type AgenciesDatabase, createLoaders } from './context.ts';
+import { schema } from './schema.ts';
 
-export { schema } from './schema.ts';
-
-export function openAgenciesDatabase(location?: DatabaseLocation): Promise<AgenciesDatabase> {
-  return openDatabase('agencies', (adapter) => new PrismaClient({ adapter }), location);
-}
-
-export function agenciesContext(database: AgenciesDatabase) {
-  return (base: RequestContext): AgenciesContext => ({
+/** The agencies subgraph: districts, commissions, agencies of the prevention system, resource centres. */
+export const agenciesService: SubgraphService<AgenciesDatabase> = {
+  name: 'agencies',
+  schema,
+  openDatabase: (location) => openDatabase('agencies', (adapter) => new PrismaClient({ adapter }), location),
+  context: (database) => (base) => ({
     ...base,
     db: database.client,
     loaders: createLoaders(database.client),
-  });
-}
+  }),
+};

@@ -1,13 +1,4 @@
-import { portOf, serveSubgraph, subgraphUrl } from '@kdn/platform';
-import { agencyDirectoryAt, openRegistryDatabase, registryContext, schema } from './service.ts';
+import { runSubgraph } from '@kdn/platform';
+import { registryService } from './service.ts';
 
-const database = await openRegistryDatabase();
-await serveSubgraph({
-  name: 'registry',
-  schema,
-  port: portOf('registry'),
-  context: registryContext(database, agencyDirectoryAt(subgraphUrl('agencies'))),
-  ready: async () => {
-    await database.client.$queryRaw`SELECT 1`;
-  },
-});
+await runSubgraph(registryService);

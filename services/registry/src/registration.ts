@@ -1,4 +1,13 @@
-import { badInput, field, isoDate, isUuid, parseInput, present, updateAtVersion } from '@kdn/platform';
+import {
+  badInput,
+  defineResolution,
+  field,
+  isoDate,
+  isUuid,
+  parseInput,
+  present,
+  updateAtVersion,
+} from '@kdn/platform';
 import {
   ClosingReason,
   FamilyComposition,
@@ -28,19 +37,7 @@ const ClosingReasonEnum = builder.enumType(ClosingReason, {
   },
 });
 
-interface ResolutionShape {
-  number: string;
-  date: Date;
-}
-
-const Resolution = builder.objectRef<ResolutionShape>('Resolution').implement({
-  description: 'A numbered, dated resolution (постановление) of a commission for minors.',
-  shareable: true,
-  fields: (t) => ({
-    number: t.exposeString('number', { description: 'Number of the resolution, e.g. «12/4».' }),
-    date: t.field({ type: 'Date', description: 'Date of the resolution.', resolve: (r) => r.date }),
-  }),
-});
+const Resolution = defineResolution(builder);
 
 interface RegisteredMinorShape {
   minor: MinorRecord;

@@ -1,20 +1,18 @@
-import { type DatabaseLocation, openDatabase, type RequestContext } from '@kdn/platform';
+import { openDatabase, type SubgraphService } from '@kdn/platform';
 import { PrismaClient } from '@kdn/prisma/registry';
-import type { AgencyDirectory } from './agency-directory.ts';
-import { createLoaders, type RegistryContext, type RegistryDatabase } from './context.ts';
+import { agencyDirectoryAt } from './agency-directory.ts';
+import { createLoaders, type RegistryDatabase } from './context.ts';
+import { schema } from './schema.ts';
 
-export { type AgencyDirectory, agencyDirectoryAt } from './agency-directory.ts';
-export { schema } from './schema.ts';
-
-export function openRegistryDatabase(location?: DatabaseLocation): Promise<RegistryDatabase> {
-  return openDatabase('registry', (adapter) => new PrismaClient({ adapter }), location);
-}
-
-export function registryContext(database: RegistryDatabase, agencies: AgencyDirectory) {
-  return (base: RequestContext): RegistryContext => ({
+/** The registry subgraph: families, minors and their registrations on the commissions' register. */
+export const registryService: SubgraphService<RegistryDatabase> = {
+  name: 'registry',
+  schema,
+  openDatabase: (location) => openDatabase('registry', (adapter) => new PrismaClient({ adapter }), location),
+  context: (database, peers) => (base) => ({
     ...base,
     db: database.client,
-    agencies,
+    agencies: agencyDirectoryAt(peers.agencies),
     loaders: createLoaders(database.client),
-  });
-}
+  }),
+};

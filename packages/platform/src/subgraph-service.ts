@@ -1,0 +1,49 @@
+import type { GraphQLSchema } from 'graphql';
+import { portOf, type SubgraphName, type SubgraphUrls, subgraphUrlsFromEnv } from './config.ts';
+import type { RequestContext } from './context.ts';
+import type { Database, DatabaseLocation } from './database.ts';
+import { rootLogger } from './logger.ts';
+import { type RunningServer, serveSubgraph } from './server.ts';
+
+/** What each subgraph package exports: enough for its server entry, the test stack and the supergraph. */
+export interface SubgraphService<Db extends Database<unknown> = Database<unknown>> {
+  name: SubgraphName;
+  schema: GraphQLSchema;
+  openDatabase(location?: DatabaseLocation): Promise<Db>;
+  /** Builds each request's context; `peers` says where the other subgraphs answer. */
+  context(database: Db, peers: SubgraphUrls): (base: RequestContext) => RequestContext;
+}
+
+export function serveService<Db extends Database<unknown>>(
+  service: SubgraphService<Db>,
+  database: Db,
+  { port, peers }: { port: number; peers: SubgraphUrls },
+): Promise<RunningServer> {
+  return serveSubgraph({
+    name: service.name,
+    schema: service.schema,
+    port,
+    context: service.context(database, peers),
+    ready: () => database.ping(),
+  });
+}
+
+/**
+ * A subgraph's process: opens its database from the environment, serves it on its port, and on
+ * SIGTERM or SIGINT drains the requests in flight, closes the database and exits.
+ */
+export async function runSubgraph<Db extends Database<unknown>>(service: SubgraphService<Db>): Promise<void> {
+  const database = await service.openDatabase();
+  const server = await serveService(service, database, {
+    port: portOf(service.name),
+    peers: subgraphUrlsFromEnv(),
+  });
+  const shutdown = async (signal: string) => {
+    rootLogger.info({ service: service.name, signal }, 'draining');
+    await server.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
