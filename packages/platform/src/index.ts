@@ -16,7 +16,7 @@ export { type Database, type DatabaseLocation, locationFromEnv, openDatabase } f
 export { calendarDate, isoDate, today } from './dates.ts';
 export { badInput, conflict, ErrorCode, serviceUnavailable } from './errors.ts';
 export { field, fieldPath, isUuid, parseInput } from './input.ts';
-export { loaderByKey, loaderOfLists, present } from './loaders.ts';
+export { districtFigures, loaderByKey, loaderOfLists, present } from './loaders.ts';
 export { type Logger, rootLogger } from './logger.ts';
 export { type IdWindow, idCursorConnection } from './pagination.ts';
 export { fetchEntities } from './remote-entities.ts';

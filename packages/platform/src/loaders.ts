@@ -34,3 +34,33 @@ export async function present<Row>(row: Promise<Row | null>, what: string): Prom
   if (value === null) throw new Error(`missing ${what}`);
   return value;
 }
+
+/**
+ * Batches a per-district figure: every district asked for with the same parameters in one tick of a
+ * request is answered by one SQL aggregate. Districts the query returns no row for get `empty`.
+ */
+export function districtFigures<Params, Figure extends object>(
+  query: (districtCodes: string[], params: Params) => Promise<Array<{ districtCode: string } & Figure>>,
+  empty: Figure,
+) {
+  const cacheKey = ({ districtCode, params }: { districtCode: string; params: Params }) =>
+    `${districtCode}|${JSON.stringify(params)}`;
+  return new DataLoader<{ districtCode: string; params: Params }, Figure, string>(
+    async (keys) => {
+      const groups = new Map<string, { params: Params; codes: string[] }>();
+      for (const { districtCode, params } of keys) {
+        const group = groups.get(JSON.stringify(params)) ?? { params, codes: [] };
+        group.codes.push(districtCode);
+        groups.set(JSON.stringify(params), group);
+      }
+      const figures = new Map<string, Figure>();
+      for (const { params, codes } of groups.values()) {
+        for (const { districtCode, ...figure } of await query(codes, params)) {
+          figures.set(cacheKey({ districtCode, params }), figure as unknown as Figure);
+        }
+      }
+      return keys.map((key) => figures.get(cacheKey(key)) ?? empty);
+    },
+    { cacheKeyFn: cacheKey },
+  );
+}

@@ -1,7 +1,13 @@
-import { type Database, loaderByKey, loaderOfLists, type RequestContext } from '@kdn/platform';
+import {
+  type Database,
+  districtFigures,
+  loaderByKey,
+  loaderOfLists,
+  type RequestContext,
+} from '@kdn/platform';
 import type { PrismaClient } from '@kdn/prisma/registry';
 import type { AgencyDirectory } from './agency-directory.ts';
-import { countOnRegister, countRegisteredDuring, districtFigures } from './register-count.ts';
+import { countOnRegister, countRegisteredDuring } from './register-count.ts';
 
 export type RegistryDatabase = Database<PrismaClient>;
 
@@ -12,6 +18,8 @@ export interface RegistryContext extends RequestContext {
 }
 
 export type RegistryLoaders = ReturnType<typeof createLoaders>;
+
+const noOne = { families: 0, minors: 0 };
 
 /** One set of batching loaders per request: each entity or relation is one statement per fetch, whatever the list size. */
 export function createLoaders(db: PrismaClient) {
@@ -63,9 +71,10 @@ export function createLoaders(db: PrismaClient) {
         }),
       (entry) => entry.registrationId,
     ),
-    registerOn: districtFigures((codes, asOf: Date) => countOnRegister(db, codes, asOf)),
-    registeredDuring: districtFigures((codes, period: { from: Date; to: Date }) =>
-      countRegisteredDuring(db, codes, period),
+    registerOn: districtFigures((codes, asOf: Date) => countOnRegister(db, codes, asOf), noOne),
+    registeredDuring: districtFigures(
+      (codes, period: { from: Date; to: Date }) => countRegisteredDuring(db, codes, period),
+      noOne,
     ),
   };
 }

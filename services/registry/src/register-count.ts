@@ -1,5 +1,4 @@
 import type { PrismaClient } from '@kdn/prisma/registry';
-import DataLoader from 'dataloader';
 
 export interface RegisterCount {
   families: number;
@@ -47,33 +46,4 @@ export function countRegisteredDuring(
        AND r."openedOn" <= ${to}
        AND (r."closedOn" IS NULL OR r."closedOn" >= ${from})
      GROUP BY r."districtCode"`;
-}
-
-/**
- * Batches a per-district figure: every district asked for with the same parameters in one tick of a
- * request is answered by one SQL aggregate.
- */
-export function districtFigures<Params>(
-  query: (districtCodes: string[], params: Params) => Promise<DistrictCount[]>,
-) {
-  const cacheKey = ({ districtCode, params }: { districtCode: string; params: Params }) =>
-    `${districtCode}|${JSON.stringify(params)}`;
-  return new DataLoader<{ districtCode: string; params: Params }, RegisterCount, string>(
-    async (keys) => {
-      const groups = new Map<string, { params: Params; codes: string[] }>();
-      for (const { districtCode, params } of keys) {
-        const group = groups.get(JSON.stringify(params)) ?? { params, codes: [] };
-        group.codes.push(districtCode);
-        groups.set(JSON.stringify(params), group);
-      }
-      const counts = new Map<string, RegisterCount>();
-      for (const { params, codes } of groups.values()) {
-        for (const { districtCode, families, minors } of await query(codes, params)) {
-          counts.set(cacheKey({ districtCode, params }), { families, minors });
-        }
-      }
-      return keys.map((key) => counts.get(cacheKey(key)) ?? { families: 0, minors: 0 });
-    },
-    { cacheKeyFn: cacheKey },
-  );
 }
