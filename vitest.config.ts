@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', 'dashboard/**'],
     environment: 'node',
+    globalSetup: ['packages/platform/src/testing/pglite-templates.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -47,34 +47,12 @@ export async function openDatabase<Client extends PrismaClientLike>(
   location: DatabaseLocation = locationFromEnv(service),
 ): Promise<Database<Client>> {
   let statements = 0;
-  const countStatement = () => {
-    statements += 1;
-  };
-
-  if (location.kind === 'postgres') {
-    const adapter = new PrismaPg(
-      { connectionString: location.url, options: `-c search_path=${location.schema}`, max: poolSize() },
-      { schema: location.schema },
-    );
-    const client = createClient(countingStatements(adapter, countStatement));
-    return {
-      client,
-      location,
-      statementCount: () => statements,
-      ping: async () => {
-        await client.$executeRawUnsafe('SELECT 1');
-      },
-      close: () => client.$disconnect(),
-    };
-  }
-
-  if (location.dataDir) await mkdir(location.dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(location.dataDir ? { dataDir: location.dataDir } : {}),
-    ...(location.loadDataDir ? { loadDataDir: location.loadDataDir } : {}),
-  });
-  await applyMigrations(service, pgliteSession(pglite), 'public');
-  const client = createClient(countingStatements(new PrismaPGlite(pglite), countStatement));
+  const { adapter, closeEngine } = await openEngine(service, location);
+  const client = createClient(
+    countingStatements(adapter, () => {
+      statements += 1;
+    }),
+  );
   return {
     client,
     location,
@@ -84,9 +62,26 @@ export async function openDatabase<Client extends PrismaClientLike>(
     },
     close: async () => {
       await client.$disconnect();
-      await pglite.close();
+      await closeEngine();
     },
   };
+}
+
+async function openEngine(service: ServiceName, location: DatabaseLocation) {
+  if (location.kind === 'postgres') {
+    const adapter = new PrismaPg(
+      { connectionString: location.url, options: `-c search_path=${location.schema}`, max: poolSize() },
+      { schema: location.schema },
+    );
+    return { adapter, closeEngine: async () => {} };
+  }
+  if (location.dataDir) await mkdir(location.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(location.dataDir ? { dataDir: location.dataDir } : {}),
+    ...(location.loadDataDir ? { loadDataDir: location.loadDataDir } : {}),
+  });
+  await applyMigrations(service, pgliteSession(pglite), 'public');
+  return { adapter: new PrismaPGlite(pglite), closeEngine: () => pglite.close() };
 }
 
 function poolSize(): number {
