@@ -5,6 +5,7 @@
  * data: load it with `npm run demo:load`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadDemoIntoDatabases } from '@kdn/demo';
@@ -16,12 +17,16 @@ const processes: Array<{ name: ProcessName; entry: string }> = [
 ];
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+const dashboardPort = Number(process.env.DASHBOARD_PORT ?? 3000);
 
 if (process.env.DATABASE_URL) {
   await run('npm', ['run', 'db:migrate']);
 } else {
   await loadDemoIntoDatabases({ ifEmpty: true });
 }
+// Before any process starts, so a failed build leaves nothing running.
+await run('npm', ['run', 'build', '--workspace', '@kdn/dashboard']);
 
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -47,19 +52,49 @@ for (const { name, entry } of processes) {
     }
   });
   children.push(child);
-  await waitUntilReady(name);
+  await waitUntilReady(name, `http://127.0.0.1:${portOf(name)}/ready`);
 }
+
+const dashboard = spawn(
+  process.execPath,
+  [
+    createRequire(import.meta.url).resolve('next/dist/bin/next'),
+    'start',
+    '--hostname',
+    process.env.HOST ?? '127.0.0.1',
+    '--port',
+    String(dashboardPort),
+  ],
+  {
+    cwd: path.join(repositoryRoot, 'dashboard'),
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      GATEWAY_URL: `http://127.0.0.1:${portOf('gateway')}/graphql`,
+      // The demo opens on the figures of Resolution No. 2; on PostgreSQL, on the first district today.
+      ...(process.env.DATABASE_URL ? {} : { DEMO_DISTRICT: 'kirovsky', DEMO_AS_OF: '2011-12-31' }),
+    },
+  },
+);
+dashboard.on('exit', (code) => {
+  if (!stopping) {
+    console.error(`dashboard stopped (exit code ${code}); stopping the platform.`);
+    stopAll(1);
+  }
+});
+children.push(dashboard);
+await waitUntilReady('dashboard', `http://127.0.0.1:${dashboardPort}/api/health`);
 
 console.log(`
 The platform is up${process.env.DATABASE_URL ? ' on PostgreSQL' : ' on the embedded database (.data/), with the demo data'}:
+  Dashboard           http://127.0.0.1:${dashboardPort}/
   GraphQL gateway     http://127.0.0.1:${portOf('gateway')}/graphql
 ${subgraphNames.map((name) => `  ${`${name} subgraph`.padEnd(20)}http://127.0.0.1:${portOf(name)}/graphql`).join('\n')}
 Try: curl -s http://127.0.0.1:${portOf('gateway')}/graphql -H 'content-type: application/json' \\
   -d '{"query":"{ district(code: \\"kirovsky\\") { name register(asOf: \\"2011-12-31\\") { families minors } } }"}'
 Ctrl-C stops everything.`);
 
-async function waitUntilReady(name: ProcessName) {
-  const url = `http://127.0.0.1:${portOf(name)}/ready`;
+async function waitUntilReady(name: string, url: string) {
   for (let attempt = 0; attempt < 240; attempt += 1) {
     const ready = await fetch(url).then(
       (response) => response.ok,

@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { AgenciesPanel } from '../components/AgenciesPanel.tsx';
+import { ErrorState } from '../components/ErrorState.tsx';
+import { Notices } from '../components/Notices.tsx';
+import { RegisterFigure } from '../components/RegisterFigure.tsx';
+import { StaffPanel } from '../components/StaffPanel.tsx';
+import { listDistricts } from '../lib/districts.ts';
+import { filtersQuery, resolveFilters, type SearchParams } from '../lib/filters.ts';
+import { formatDate } from '../lib/format.ts';
+import { GatewayUnavailableError } from '../lib/gateway.ts';
+import { ui } from '../lib/labels.ts';
+import { loadOverview, yearStart } from '../lib/overview.ts';
+
+const title = ui.nav[0].label;
+export const metadata: Metadata = { title };
+
+type Props = { searchParams: Promise<SearchParams> };
+
+export default async function OverviewPage(props: Props) {
+  try {
+    return await Overview(props);
+  } catch (error) {
+    if (error instanceof GatewayUnavailableError) return <ErrorState {...ui.gatewayDown} retry={ui.retry} />;
+    throw error;
+  }
+}
+
+async function Overview({ searchParams }: Props) {
+  const params = await searchParams;
+  const list = await listDistricts();
+  const { district: code, asOf } = resolveFilters(
+    params,
+    list.districts.map((district) => district.code),
+  );
+  if (!code) return <Empty notices={list.notices.length > 0 ? list.notices : [ui.noDistricts]} />;
+  // The URL always names the view it shows, so it can be shared as it is.
+  if (code !== params.district || asOf !== params.asOf)
+    redirect(`/?${filtersQuery({ district: code, asOf })}`);
+
+  const { district, notices } = await loadOverview(code, asOf);
+  return (
+    <>
+      <header className="page-header">
+        <h1>{district?.name ?? title}</h1>
+        {district?.commission && <p>{district.commission.name}</p>}
+        <p className="muted">{ui.dataOn(formatDate(asOf))}</p>
+      </header>
+      <Notices notices={notices} />
+      {district && (
+        <>
+          <div className="figures">
+            <RegisterFigure
+              id="register"
+              title={ui.register.onDate(formatDate(asOf))}
+              count={district.register}
+            />
+            <RegisterFigure
+              id="registered-during"
+              title={ui.register.during(formatDate(yearStart(asOf)), formatDate(asOf))}
+              count={district.registeredDuring}
+            />
+          </div>
+          {district.resourceCentre ? (
+            <StaffPanel districtCode={code} centre={district.resourceCentre} />
+          ) : (
+            <p className="empty-state">{ui.staff.none}</p>
+          )}
+          {district.agencies.length > 0 ? (
+            <AgenciesPanel districtCode={code} agencies={district.agencies} />
+          ) : (
+            <p className="empty-state">{ui.agencies.none}</p>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function Empty({ notices }: { notices: string[] }) {
+  return (
+    <>
+      <header className="page-header">
+        <h1>{title}</h1>
+      </header>
+      <Notices notices={notices} />
+    </>
+  );
+}

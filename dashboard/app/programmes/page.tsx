@@ -1,0 +1,10 @@
+import type { Metadata } from 'next';
+import { ComingSoon } from '../../components/ComingSoon.tsx';
+import { ui } from '../../lib/labels.ts';
+
+const title = ui.nav[2].label;
+export const metadata: Metadata = { title };
+
+export default function ProgrammesPage() {
+  return <ComingSoon title={title} />;
+}

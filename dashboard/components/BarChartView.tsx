@@ -1,0 +1,44 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatNumber } from '../lib/format.ts';
+
+export interface Series {
+  key: string;
+  label: string;
+  color: string;
+}
+
+const axis = '#9aa5b1';
+const tick = { fontSize: 13, fill: '#3e4c59' };
+
+/** Horizontal bars, one row per category: long Russian names stay readable on the axis. */
+export function BarChartView({
+  data,
+  category,
+  series,
+}: {
+  data: Array<Record<string, string | number>>;
+  category: string;
+  series: Series[];
+}) {
+  return (
+    <ResponsiveContainer width="100%" height={60 + data.length * 40}>
+      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+        <CartesianGrid horizontal={false} stroke="#e3e7ec" />
+        <XAxis type="number" allowDecimals={false} tickFormatter={formatNumber} stroke={axis} tick={tick} />
+        <YAxis type="category" dataKey={category} width={230} stroke={axis} tick={tick} />
+        <Tooltip formatter={(value) => formatNumber(Number(value))} cursor={{ fill: '#eef2f6' }} />
+        {series.length > 1 && (
+          <Legend
+            itemSorter={null}
+            formatter={(label) => <span style={{ color: tick.fill }}>{label}</span>}
+          />
+        )}
+        {series.map(({ key, label, color }) => (
+          <Bar key={key} dataKey={key} name={label} fill={color} stackId="all" isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,15 @@
+import { cache } from 'react';
+import { describeErrors, queryGateway } from './gateway.ts';
+
+export interface DistrictRef {
+  code: string;
+  name: string;
+}
+
+/** Every district, by name; fetched once per request however many components ask. */
+export const listDistricts = cache(async () => {
+  const { data, errors } = await queryGateway<{ districts: DistrictRef[] | null }>(
+    '{ districts { code name } }',
+  );
+  return { districts: data?.districts ?? [], notices: describeErrors(errors) };
+});

@@ -1,0 +1,94 @@
+import { formatNumber } from './format.ts';
+import { describeErrors, queryGateway } from './gateway.ts';
+import { type AgencyKind, agencyKinds, ui } from './labels.ts';
+import type { DataTable } from './table.ts';
+
+export interface RegisterCount {
+  families: number;
+  minors: number;
+}
+
+// A type, not an interface, so that a chart takes the rows as records.
+export type StaffPosition = {
+  title: string;
+  filled: number;
+  vacant: number;
+};
+
+export interface DistrictOverview {
+  code: string;
+  name: string;
+  commission: { name: string } | null;
+  register: RegisterCount | null;
+  registeredDuring: RegisterCount | null;
+  resourceCentre: {
+    agency: { name: string };
+    headAppointed: boolean;
+    secretaryAppointed: boolean;
+    staffFilled: number;
+    staffVacant: number;
+    staffPositions: StaffPosition[];
+  } | null;
+  agencies: Array<{ name: string; kind: AgencyKind }>;
+}
+
+const overviewQuery = `query DistrictOverview($code: String!, $asOf: Date!, $yearStart: Date!) {
+  district(code: $code) {
+    code
+    name
+    commission { name }
+    register(asOf: $asOf) { families minors }
+    registeredDuring(from: $yearStart, to: $asOf) { families minors }
+    resourceCentre {
+      agency { name }
+      headAppointed
+      secretaryAppointed
+      staffFilled
+      staffVacant
+      staffPositions { title filled vacant }
+    }
+    agencies { name kind }
+  }
+}`;
+
+/** The first day of the year of `asOf`: “registered during the year” runs from it to `asOf`. */
+export const yearStart = (asOf: string) => `${asOf.slice(0, 4)}-01-01`;
+
+/** A district on a day; `notices` name what is missing when a subgraph is down. */
+export async function loadOverview(code: string, asOf: string) {
+  const { data, errors } = await queryGateway<{ district: DistrictOverview | null }>(overviewQuery, {
+    code,
+    asOf,
+    yearStart: yearStart(asOf),
+  });
+  const notices = describeErrors(errors);
+  const district = data?.district ?? null;
+  if (!district && notices.length === 0) notices.push(ui.districtNotFound(code));
+  return { district, notices };
+}
+
+export function staffTable(positions: StaffPosition[]): DataTable {
+  return {
+    caption: ui.staff.title,
+    columns: [ui.staff.position, ui.staff.filled, ui.staff.vacant],
+    rows: positions.map(({ title, filled, vacant }) => [title, formatNumber(filled), formatNumber(vacant)]),
+  };
+}
+
+/** The district's agencies grouped by kind, kinds in the schema’s order, empty kinds left out. */
+export function agenciesByKind(agencies: DistrictOverview['agencies']) {
+  return (Object.keys(agencyKinds) as AgencyKind[])
+    .map((kind) => ({
+      kind: agencyKinds[kind],
+      names: agencies.filter((agency) => agency.kind === kind).map((agency) => agency.name),
+    }))
+    .filter(({ names }) => names.length > 0);
+}
+
+export function agenciesTable(byKind: ReturnType<typeof agenciesByKind>): DataTable {
+  return {
+    caption: ui.agencies.title,
+    columns: [ui.agencies.kind, ui.agencies.count],
+    rows: byKind.map(({ kind, names }) => [kind, formatNumber(names.length)]),
+  };
+}
