@@ -21,3 +21,19 @@ export const minorId = (districtCode: string, familyKey: string, firstName: stri
 export const registrationId = (districtCode: string, familyKey: string, openedOn: string) =>
   demoId(`registration:${districtCode}/${familyKey}/${openedOn}`);
 export const curatorId = (agencyKey: string, fullName: string) => demoId(`curator:${agencyKey}/${fullName}`);
+export const curatorAssignmentId = (districtCode: string, familyKey: string, startedOn: string) =>
+  demoId(`curator-assignment:${districtCode}/${familyKey}/${startedOn}`);
+export const visitId = (districtCode: string, familyKey: string, visitedOn: string, kind: string) =>
+  demoId(`visit:${districtCode}/${familyKey}/${visitedOn}/${kind}`);
+export const meetingId = (districtCode: string, protocolNumber: string) =>
+  demoId(`working-group-meeting:${districtCode}/${protocolNumber}`);
+export const programmeId = (districtCode: string, number: string) =>
+  demoId(`programme:${districtCode}/${number}`);
+export const programmeGoalId = (districtCode: string, number: string, ordinal: number) =>
+  demoId(`programme-goal:${districtCode}/${number}/${ordinal}`);
+export const measureId = (districtCode: string, number: string, ordinal: number) =>
+  demoId(`measure:${districtCode}/${number}/${ordinal}`);
+export const programmeChangeId = (districtCode: string, number: string, ordinal: number) =>
+  demoId(`programme-change:${districtCode}/${number}/${ordinal}`);
+export const progressReportId = (districtCode: string, number: string, kind: string, dueOn: string) =>
+  demoId(`progress-report:${districtCode}/${number}/${kind}/${dueOn}`);

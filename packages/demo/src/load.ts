@@ -48,26 +48,39 @@ export async function isEmpty(db: DemoDatabases): Promise<boolean> {
 }
 
 async function recordCounts(db: DemoDatabases): Promise<string> {
-  const [districts, commissions, agencies, centres, positions] = await Promise.all([
-    db.agencies.district.count(),
-    db.agencies.commission.count(),
-    db.agencies.agency.count(),
-    db.agencies.resourceCentre.count(),
-    db.agencies.staffPosition.count(),
+  const counted = async (service: string, counts: Record<string, Promise<number>>) => {
+    const figures = await Promise.all(
+      Object.entries(counts).map(async ([what, count]) => `${await count} ${what}`),
+    );
+    return `${service}: ${figures.join(', ')}`;
+  };
+  const lines = await Promise.all([
+    counted('agencies', {
+      districts: db.agencies.district.count(),
+      commissions: db.agencies.commission.count(),
+      agencies: db.agencies.agency.count(),
+      'resource centres': db.agencies.resourceCentre.count(),
+      'staff positions': db.agencies.staffPosition.count(),
+    }),
+    counted('registry', {
+      families: db.registry.family.count(),
+      'social passports': db.registry.socialPassport.count(),
+      minors: db.registry.minor.count(),
+      registrations: db.registry.registration.count(),
+    }),
+    counted('curation', {
+      curators: db.curation.curator.count(),
+      'curator assignments': db.curation.curatorAssignment.count(),
+      visits: db.curation.visit.count(),
+    }),
+    counted('programmes', {
+      programmes: db.programmes.programme.count(),
+      measures: db.programmes.measure.count(),
+      'working-group meetings': db.programmes.workingGroupMeeting.count(),
+      'progress reports': db.programmes.progressReport.count(),
+    }),
   ]);
-  const [familyCount, passports, minors, registrations, registeredMinors] = await Promise.all([
-    db.registry.family.count(),
-    db.registry.socialPassport.count(),
-    db.registry.minor.count(),
-    db.registry.registration.count(),
-    db.registry.registeredMinor.count(),
-  ]);
-  return [
-    `agencies: ${districts} districts, ${commissions} commissions, ${agencies} agencies, ` +
-      `${centres} resource centres, ${positions} staff positions`,
-    `registry: ${familyCount} families, ${passports} social passports, ${minors} minors, ` +
-      `${registrations} registrations, ${registeredMinors} registered minors`,
-  ].join('\n');
+  return lines.join('\n');
 }
 
 const usage = 'Usage: tsx packages/demo/src/load.ts [--if-empty]';

@@ -1,4 +1,4 @@
 import { createSubgraphBuilder } from '@kdn/platform';
 import type { CurationContext } from './context.ts';
 
-export const builder = createSubgraphBuilder<CurationContext>({ mutations: false });
+export const builder = createSubgraphBuilder<CurationContext>();

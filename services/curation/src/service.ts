@@ -1,8 +1,11 @@
 import { openDatabase, type SubgraphService } from '@kdn/platform';
 import { PrismaClient } from '@kdn/prisma/curation';
+import { agencyDirectoryAt } from './agency-directory.ts';
 import { type CurationDatabase, createLoaders } from './context.ts';
+import { registerDirectoryAt } from './register-directory.ts';
 import { schema } from './schema.ts';
 
+/** The curation subgraph: curators, their assignments to wards, replacements and visits. */
 export const curationService: SubgraphService<CurationDatabase> = {
   name: 'curation',
   schema,
@@ -10,7 +13,8 @@ export const curationService: SubgraphService<CurationDatabase> = {
   context: (database, peers) => (base) => ({
     ...base,
     db: database.client,
-    peers,
+    agencies: agencyDirectoryAt(peers.agencies),
+    register: registerDirectoryAt(peers.registry),
     loaders: createLoaders(database.client),
   }),
 };

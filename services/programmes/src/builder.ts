@@ -1,4 +1,4 @@
 import { createSubgraphBuilder } from '@kdn/platform';
 import type { ProgrammesContext } from './context.ts';
 
-export const builder = createSubgraphBuilder<ProgrammesContext>({ mutations: false });
+export const builder = createSubgraphBuilder<ProgrammesContext>();

@@ -1,16 +1,54 @@
-import { isUuid } from '@kdn/platform';
-import type { Programme as ProgrammeRecord } from '@kdn/prisma/programmes';
+import { idCursorConnection, isUuid, present } from '@kdn/platform';
+import type { Prisma, Programme as ProgrammeRecord, ProgrammeStatus } from '@kdn/prisma/programmes';
 import { builder } from './builder.ts';
+import { ProgrammeChange } from './change.ts';
+import type { ProgrammesLoaders } from './context.ts';
+import { ProgrammeStatusEnum } from './enums.ts';
+import { Curator, District, Family, Registration, ResourceCentre } from './external.ts';
+import { ProgrammeGoal } from './goal.ts';
+import { Measure } from './measure.ts';
+import { MeetingReview, WorkingGroupMeeting } from './meeting.ts';
+import { ProgressReport } from './report.ts';
 
 export const Programme = builder.objectRef<ProgrammeRecord>('Programme');
 
 Programme.implement({
   description:
     'An interagency individual programme of social rehabilitation (МИПСР) for a family on the register: ' +
-    'its goals and the measures agencies carry out.',
+    'its goals and the measures agencies carry out, organised by the district’s resource centre.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Identifier of the programme.' }),
     number: t.exposeString('number', { description: 'Number of the programme, unique in its district.' }),
+    family: t.field({
+      type: Family,
+      nullable: true,
+      description: 'The family the programme is for.',
+      resolve: (programme) => ({ id: programme.familyId }),
+    }),
+    registration: t.field({
+      type: Registration,
+      nullable: true,
+      description: 'The family’s registration the programme belongs to.',
+      resolve: (programme) => ({ id: programme.registrationId }),
+    }),
+    district: t.field({
+      type: District,
+      nullable: true,
+      description: 'The district whose commission keeps the family on its register.',
+      resolve: (programme) => ({ code: programme.districtCode }),
+    }),
+    resourceCentre: t.field({
+      type: ResourceCentre,
+      nullable: true,
+      description: 'The district’s resource centre (РМЦ), which organises the work and hosts the meetings.',
+      resolve: (programme) => ({ id: programme.resourceCentreId }),
+    }),
+    curator: t.field({
+      type: Curator,
+      nullable: true,
+      description: 'The case curator who accompanies the family through the programme.',
+      resolve: (programme) => ({ id: programme.curatorId }),
+    }),
     periodFrom: t.field({
       type: 'Date',
       description: 'First day of the programme.',
@@ -21,8 +59,59 @@ Programme.implement({
       description: 'Last day of the programme.',
       resolve: (p) => p.periodTo,
     }),
+    status: t.field({
+      type: ProgrammeStatusEnum,
+      description: 'Where the programme stands.',
+      resolve: (programme) => programme.status,
+    }),
+    approvedAt: t.field({
+      type: WorkingGroupMeeting,
+      nullable: true,
+      description: 'The working-group meeting that approved the programme last; null for a draft.',
+      resolve: (programme, _args, { loaders }) =>
+        programme.approvedAtId ? loaders.meeting.load(programme.approvedAtId) : null,
+    }),
+    completedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The day the final results were presented to the commission (clause 6.4).',
+      resolve: (programme) => programme.completedOn,
+    }),
+    goals: t.field({
+      type: [ProgrammeGoal],
+      description: 'The programme’s goals, in the order they were set.',
+      resolve: (programme, _args, { loaders }) => loaders.goalsOfProgramme.load(programme.id),
+    }),
+    measures: t.field({
+      type: [Measure],
+      description: 'Every measure of the programme by deadline, excluded ones included (see `excludedOn`).',
+      resolve: (programme, _args, { loaders }) => loaders.measuresOfProgramme.load(programme.id),
+    }),
+    priorityPlan: t.field({
+      type: [Measure],
+      description: 'The priority plan (план первоочередных мероприятий): priority measures not excluded.',
+      resolve: async (programme, _args, { loaders }) =>
+        (await loaders.measuresOfProgramme.load(programme.id)).filter(
+          (measure) => measure.priority && !measure.excludedOn,
+        ),
+    }),
+    changes: t.field({
+      type: [ProgrammeChange],
+      description: 'Changes the curator proposed (clause 3.4), with the working group’s decisions.',
+      resolve: (programme, _args, { loaders }) => loaders.changesOfProgramme.load(programme.id),
+    }),
+    reviews: t.field({
+      type: [MeetingReview],
+      description: 'The working-group meetings that reviewed the programme, oldest first.',
+      resolve: (programme, _args, { loaders }) => loaders.reviewsOfProgramme.load(programme.id),
+    }),
+    reports: t.field({
+      type: [ProgressReport],
+      description: 'The curator’s reports by due date: interim ones, then the final one.',
+      resolve: (programme, _args, { loaders }) => loaders.reportsOfProgramme.load(programme.id),
+    }),
     version: t.exposeInt('version', {
-      description: 'Changes with every update; send it back to update the programme.',
+      description: 'Changes with every update; send it back to approve the programme.',
     }),
   }),
 });
@@ -32,12 +121,77 @@ builder.asEntity(Programme, {
   resolveReference: ({ id }, { loaders }) => (isUuid(id) ? loaders.programme.load(id) : null),
 });
 
-builder.queryField('programme', (t) =>
+builder.objectField(Family, 'programmes', (t) =>
   t.field({
+    type: [Programme],
+    nullable: true,
+    description: 'The family’s rehabilitation programmes (МИПСР), newest first.',
+    resolve: (family, _args, { loaders }) =>
+      isUuid(family.id) ? loaders.programmesOfFamily.load(family.id) : [],
+  }),
+);
+
+builder.objectField(Curator, 'programmes', (t) =>
+  t.field({
+    type: [Programme],
+    nullable: true,
+    description: 'The programmes this curator accompanies, newest first.',
+    resolve: (curator, _args, { loaders }) =>
+      isUuid(curator.id) ? loaders.programmesOfCurator.load(curator.id) : [],
+  }),
+);
+
+const ProgrammeFilter = builder.inputType('ProgrammeFilter', {
+  description: 'Which programmes a list holds.',
+  fields: (t) => ({
+    districtCode: t.string({ required: false, description: 'Only those of this district.' }),
+    status: t.field({
+      type: ProgrammeStatusEnum,
+      required: false,
+      description: 'Only those in this status.',
+    }),
+  }),
+});
+
+function programmeWhere(
+  filter: { districtCode?: string | null; status?: ProgrammeStatus | null } | null | undefined,
+): Prisma.ProgrammeWhereInput {
+  return {
+    ...(filter?.districtCode ? { districtCode: filter.districtCode } : {}),
+    ...(filter?.status ? { status: filter.status } : {}),
+  };
+}
+
+builder.queryFields((t) => ({
+  programmes: t.connection({
+    type: Programme,
+    nullable: true,
+    description: 'Programmes, oldest record first, a page at a time.',
+    args: { filter: t.arg({ type: ProgrammeFilter, required: false, description: 'Which programmes.' }) },
+    resolve: (_root, args, { db }) => {
+      const where = programmeWhere(args.filter);
+      return idCursorConnection(
+        args,
+        ({ after, before, take, direction }) =>
+          db.programme.findMany({
+            where: { ...where, id: { ...(after ? { gt: after } : {}), ...(before ? { lt: before } : {}) } },
+            orderBy: { id: direction },
+            take,
+          }),
+        () => db.programme.count({ where }),
+      );
+    },
+  }),
+  programme: t.field({
     type: Programme,
     nullable: true,
     description: 'One programme by identifier; null when there is none.',
     args: { id: t.arg.id({ description: 'The programme’s identifier.' }) },
     resolve: (_root, { id }, { loaders }) => (isUuid(id) ? loaders.programme.load(id) : null),
   }),
-);
+}));
+
+/** The programme a goal, measure, change, review or report belongs to. */
+export function programmeOf(record: { programmeId: string }, loaders: Pick<ProgrammesLoaders, 'programme'>) {
+  return present(loaders.programme.load(record.programmeId), 'programme');
+}

@@ -1,5 +1,15 @@
 import { builder } from './builder.ts';
+import './external.ts';
 import './programme.ts';
+import './goal.ts';
+import './measure.ts';
+import './measure-progress.ts';
+import './drafting.ts';
+import './approval.ts';
+import './change.ts';
+import './correction.ts';
+import './meeting.ts';
+import './report.ts';
 
 /** The programmes subgraph: МИПСР programmes, measures by agency, working-group meetings, progress reports. */
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,8 +1,10 @@
 import { openDatabase, type SubgraphService } from '@kdn/platform';
 import { PrismaClient } from '@kdn/prisma/programmes';
 import { createLoaders, type ProgrammesDatabase } from './context.ts';
+import { referencesAt } from './references.ts';
 import { schema } from './schema.ts';
 
+/** The programmes subgraph: МИПСР programmes, measures by agency, working-group meetings, progress reports. */
 export const programmesService: SubgraphService<ProgrammesDatabase> = {
   name: 'programmes',
   schema,
@@ -11,7 +13,7 @@ export const programmesService: SubgraphService<ProgrammesDatabase> = {
   context: (database, peers) => (base) => ({
     ...base,
     db: database.client,
-    peers,
+    references: referencesAt(peers),
     loaders: createLoaders(database.client),
   }),
 };

@@ -29,9 +29,6 @@ CREATE TABLE "Curator" (
 -- CreateTable
 CREATE TABLE "Ward" (
     "familyId" UUID NOT NULL,
-    "districtCode" TEXT NOT NULL,
-    "registrationId" UUID NOT NULL,
-    "currentAssignmentId" UUID,
     "version" INTEGER NOT NULL DEFAULT 1,
 
     CONSTRAINT "Ward_pkey" PRIMARY KEY ("familyId")
@@ -41,14 +38,15 @@ CREATE TABLE "Ward" (
 CREATE TABLE "CuratorAssignment" (
     "id" UUID NOT NULL,
     "familyId" UUID NOT NULL,
+    "registrationId" UUID NOT NULL,
     "curatorId" UUID NOT NULL,
     "districtCode" TEXT NOT NULL,
     "resolutionNumber" TEXT NOT NULL,
     "resolutionDate" DATE NOT NULL,
     "startedOn" DATE NOT NULL,
     "endedOn" DATE,
-    "end" "AssignmentEnd",
-    "endReason" "ReplacementReason",
+    "endKind" "AssignmentEnd",
+    "replacementReason" "ReplacementReason",
     "endNote" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -86,12 +84,6 @@ CREATE INDEX "Curator_agencyId_idx" ON "Curator"("agencyId");
 
 -- CreateIndex
 CREATE INDEX "Curator_districtCode_agencyKind_idx" ON "Curator"("districtCode", "agencyKind");
-
--- CreateIndex
-CREATE UNIQUE INDEX "Ward_currentAssignmentId_key" ON "Ward"("currentAssignmentId");
-
--- CreateIndex
-CREATE INDEX "Ward_districtCode_idx" ON "Ward"("districtCode");
 
 -- CreateIndex
 CREATE INDEX "CuratorAssignment_familyId_startedOn_idx" ON "CuratorAssignment"("familyId", "startedOn");

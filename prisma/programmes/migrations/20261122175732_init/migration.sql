@@ -30,7 +30,7 @@ CREATE TABLE "Programme" (
     "familyId" UUID NOT NULL,
     "districtCode" TEXT NOT NULL,
     "resourceCentreId" UUID NOT NULL,
-    "curatorId" UUID,
+    "curatorId" UUID NOT NULL,
     "periodFrom" DATE NOT NULL,
     "periodTo" DATE NOT NULL,
     "status" "ProgrammeStatus" NOT NULL DEFAULT 'DRAFT',
@@ -59,7 +59,7 @@ CREATE TABLE "ProgrammeGoal" (
 CREATE TABLE "Measure" (
     "id" UUID NOT NULL,
     "programmeId" UUID NOT NULL,
-    "goalId" UUID,
+    "goalId" UUID NOT NULL,
     "title" TEXT NOT NULL,
     "category" "MeasureCategory" NOT NULL,
     "agencyId" UUID NOT NULL,
@@ -68,8 +68,9 @@ CREATE TABLE "Measure" (
     "status" "MeasureStatus" NOT NULL DEFAULT 'PLANNED',
     "executedOn" DATE,
     "executionReport" TEXT,
+    "failedOn" DATE,
     "failureReason" TEXT,
-    "excluded" BOOLEAN NOT NULL DEFAULT false,
+    "excludedOn" DATE,
     "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
@@ -83,7 +84,12 @@ CREATE TABLE "ProgrammeChange" (
     "programmeId" UUID NOT NULL,
     "kind" "ChangeKind" NOT NULL,
     "measureId" UUID,
+    "priority" BOOLEAN,
+    "goalId" UUID,
     "agencyId" UUID,
+    "measureTitle" TEXT,
+    "measureCategory" "MeasureCategory",
+    "measureDeadline" DATE,
     "proposedById" UUID NOT NULL,
     "proposedOn" DATE NOT NULL,
     "rationale" TEXT NOT NULL,
@@ -123,10 +129,11 @@ CREATE TABLE "MeetingReview" (
 CREATE TABLE "ProgressReport" (
     "id" UUID NOT NULL,
     "programmeId" UUID NOT NULL,
-    "curatorId" UUID NOT NULL,
     "kind" "ReportKind" NOT NULL,
     "dueOn" DATE NOT NULL,
     "submittedOn" DATE,
+    "curatorId" UUID,
+    "overallAssessment" "SituationAssessment",
     "summary" TEXT,
     "proposals" TEXT,
     "version" INTEGER NOT NULL DEFAULT 1,
@@ -148,6 +155,12 @@ CREATE TABLE "AreaAssessment" (
 CREATE INDEX "Programme_familyId_idx" ON "Programme"("familyId");
 
 -- CreateIndex
+CREATE INDEX "Programme_registrationId_idx" ON "Programme"("registrationId");
+
+-- CreateIndex
+CREATE INDEX "Programme_curatorId_idx" ON "Programme"("curatorId");
+
+-- CreateIndex
 CREATE INDEX "Programme_districtCode_periodFrom_periodTo_idx" ON "Programme"("districtCode", "periodFrom", "periodTo");
 
 -- CreateIndex
@@ -163,13 +176,22 @@ CREATE INDEX "ProgrammeGoal_programmeId_idx" ON "ProgrammeGoal"("programmeId");
 CREATE INDEX "Measure_programmeId_idx" ON "Measure"("programmeId");
 
 -- CreateIndex
+CREATE INDEX "Measure_goalId_idx" ON "Measure"("goalId");
+
+-- CreateIndex
 CREATE INDEX "Measure_agencyId_status_idx" ON "Measure"("agencyId", "status");
 
 -- CreateIndex
 CREATE INDEX "ProgrammeChange_programmeId_idx" ON "ProgrammeChange"("programmeId");
 
 -- CreateIndex
+CREATE INDEX "ProgrammeChange_measureId_idx" ON "ProgrammeChange"("measureId");
+
+-- CreateIndex
 CREATE INDEX "ProgrammeChange_meetingId_idx" ON "ProgrammeChange"("meetingId");
+
+-- CreateIndex
+CREATE INDEX "WorkingGroupMeeting_resourceCentreId_heldOn_idx" ON "WorkingGroupMeeting"("resourceCentreId", "heldOn");
 
 -- CreateIndex
 CREATE INDEX "WorkingGroupMeeting_districtCode_heldOn_idx" ON "WorkingGroupMeeting"("districtCode", "heldOn");
@@ -193,13 +215,16 @@ ALTER TABLE "ProgrammeGoal" ADD CONSTRAINT "ProgrammeGoal_programmeId_fkey" FORE
 ALTER TABLE "Measure" ADD CONSTRAINT "Measure_programmeId_fkey" FOREIGN KEY ("programmeId") REFERENCES "Programme"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Measure" ADD CONSTRAINT "Measure_goalId_fkey" FOREIGN KEY ("goalId") REFERENCES "ProgrammeGoal"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "Measure" ADD CONSTRAINT "Measure_goalId_fkey" FOREIGN KEY ("goalId") REFERENCES "ProgrammeGoal"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ProgrammeChange" ADD CONSTRAINT "ProgrammeChange_programmeId_fkey" FOREIGN KEY ("programmeId") REFERENCES "Programme"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ProgrammeChange" ADD CONSTRAINT "ProgrammeChange_measureId_fkey" FOREIGN KEY ("measureId") REFERENCES "Measure"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ProgrammeChange" ADD CONSTRAINT "ProgrammeChange_goalId_fkey" FOREIGN KEY ("goalId") REFERENCES "ProgrammeGoal"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ProgrammeChange" ADD CONSTRAINT "ProgrammeChange_meetingId_fkey" FOREIGN KEY ("meetingId") REFERENCES "WorkingGroupMeeting"("id") ON DELETE SET NULL ON UPDATE CASCADE;

@@ -1,0 +1,274 @@
+import { badInput, conflict, field, isoDate, parseInput } from '@kdn/platform';
+import {
+  ChangeKind,
+  type ProgrammeChange as ChangeRecord,
+  type Prisma,
+  type PrismaClient,
+} from '@kdn/prisma/programmes';
+import { z } from 'zod';
+import { builder } from './builder.ts';
+import { ProgrammeChange, proposedMeasureOf } from './change.ts';
+import { ChangeDecisionEnum, ChangeKindEnum } from './enums.ts';
+import { measureInputFields, newMeasureSchema } from './measure.ts';
+import { reviewAt } from './meeting.ts';
+import type { References } from './references.ts';
+import { openStatuses } from './rules/measure-outcome.ts';
+import { isWithin, outsidePeriod } from './rules/period.ts';
+import { assertInForce } from './rules/programme-status.ts';
+import { assertAgencyInCity } from './rules/responsible-agency.ts';
+
+/**
+ * Corrections of an approved programme (корректировка программы, clause 3.4): the curator proposes,
+ * which puts the programme UNDER_REVIEW; a working-group meeting that reviewed the programme decides,
+ * and an accepted change is applied in the same transaction as the decision.
+ */
+const ProposedMeasureInput = builder.inputType('ProposedMeasureInput', {
+  description: 'A measure to include in an approved programme.',
+  fields: (t) => ({
+    goalId: t.id({ description: 'The programme’s goal it serves.' }),
+    ...measureInputFields(t),
+  }),
+});
+
+const ProposeChangeInput = builder.inputType('ProposeProgrammeChangeInput', {
+  description: 'A change the curator proposes to the working group (clause 3.4).',
+  fields: (t) => ({
+    programmeId: t.id({ description: 'The programme, APPROVED or UNDER_REVIEW.' }),
+    kind: t.field({ type: ChangeKindEnum, description: 'Which of the four changes.' }),
+    proposedOn: t.field({
+      type: 'Date',
+      description: 'The day it is proposed, inside the programme’s period.',
+    }),
+    rationale: t.string({ description: 'Why: the family’s dynamics and the measures’ effectiveness.' }),
+    measureId: t.id({
+      required: false,
+      description: 'For PRIORITY_CHANGED and MEASURE_EXCLUDED: an open measure.',
+    }),
+    priority: t.boolean({ required: false, description: 'For PRIORITY_CHANGED: the new priority.' }),
+    measure: t.field({
+      type: ProposedMeasureInput,
+      required: false,
+      description: 'For MEASURE_ADDED and AGENCY_INVOLVED: the measure to include.',
+    }),
+  }),
+});
+
+/** What each kind of change carries; a field another kind needs is refused, not ignored. */
+const fieldsOfKind: Record<ChangeKind, ReadonlyArray<'measureId' | 'priority' | 'measure'>> = {
+  PRIORITY_CHANGED: ['measureId', 'priority'],
+  MEASURE_EXCLUDED: ['measureId'],
+  MEASURE_ADDED: ['measure'],
+  AGENCY_INVOLVED: ['measure'],
+};
+
+const proposeSchema = z
+  .object({
+    programmeId: field.id(),
+    kind: z.enum(ChangeKind),
+    proposedOn: field.pastDate(),
+    rationale: field.text(2000),
+    measureId: field.id().nullish(),
+    priority: z.boolean().nullish(),
+    measure: z.object({ goalId: field.id(), ...newMeasureSchema }).nullish(),
+  })
+  .superRefine((input, ctx) => {
+    for (const name of ['measureId', 'priority', 'measure'] as const) {
+      const needed = fieldsOfKind[input.kind].includes(name);
+      if (needed && input[name] == null) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `is required for ${input.kind}` });
+      } else if (!needed && input[name] != null) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `must be empty for ${input.kind}` });
+      }
+    }
+  });
+
+type ProposeFields = z.output<typeof proposeSchema>;
+
+const DecideChangeInput = builder.inputType('DecideProgrammeChangeInput', {
+  description: 'The working group’s decision on a proposed change.',
+  fields: (t) => ({
+    changeId: t.id({ description: 'The change, still PROPOSED.' }),
+    meetingId: t.id({ description: 'The meeting that decided; it must have reviewed the programme.' }),
+    decision: t.field({ type: ChangeDecisionEnum, description: 'ACCEPTED or REJECTED.' }),
+  }),
+});
+
+const decideSchema = z.object({
+  changeId: field.id(),
+  meetingId: field.id(),
+  decision: z.enum(['ACCEPTED', 'REJECTED'], { error: 'must be ACCEPTED or REJECTED' }),
+});
+
+type DecideFields = z.output<typeof decideSchema>;
+
+builder.mutationFields((t) => ({
+  proposeProgrammeChange: t.field({
+    type: ProgrammeChange,
+    description:
+      'The curator proposes a change to an approved programme (clause 3.4); the programme is UNDER_REVIEW until decided.',
+    args: { input: t.arg({ type: ProposeChangeInput, description: 'What to write.' }) },
+    resolve: (_root, { input }, { db, references }) =>
+      proposeChange(db, references, parseInput(proposeSchema, input)),
+  }),
+  decideProgrammeChange: t.field({
+    type: ProgrammeChange,
+    description: 'Records the working group’s decision on a change; an accepted change is applied at once.',
+    args: { input: t.arg({ type: DecideChangeInput, description: 'What to write.' }) },
+    resolve: (_root, { input }, { db }) => decideChange(db, parseInput(decideSchema, input)),
+  }),
+}));
+
+async function proposeChange(db: PrismaClient, references: References, input: ProposeFields) {
+  const programme = await db.programme.findUnique({ where: { id: input.programmeId } });
+  if (!programme) throw badInput('input.programmeId', 'no programme with this id');
+  if (input.measure) {
+    const places = await references.agencies({
+      districtCode: programme.districtCode,
+      agencyIds: [input.measure.agencyId],
+    });
+    assertAgencyInCity(places.agencies[0] ?? null, places.district?.city ?? '', 'input.measure.agencyId');
+  }
+  return db.$transaction(async (tx) => {
+    const current = await tx.programme.findUniqueOrThrow({ where: { id: programme.id } });
+    assertInForce(current.status, 'input.programmeId');
+    if (!isWithin(input.proposedOn, current)) throw badInput('input.proposedOn', outsidePeriod(current));
+    const { measure, measureId } = input;
+    if (measure) await checkProposedMeasure(tx, current, input.kind, measure, input.proposedOn);
+    else if (measureId) await checkConcernedMeasure(tx, { ...input, programmeId: current.id, measureId });
+    await tx.programme.update({
+      where: { id: current.id },
+      data: { status: 'UNDER_REVIEW', version: { increment: 1 } },
+    });
+    return tx.programmeChange.create({
+      data: {
+        programmeId: current.id,
+        kind: input.kind,
+        measureId: measureId ?? null,
+        priority: input.priority ?? measure?.priority ?? null,
+        goalId: measure?.goalId ?? null,
+        agencyId: measure?.agencyId ?? null,
+        measureTitle: measure?.title ?? null,
+        measureCategory: measure?.category ?? null,
+        measureDeadline: measure?.deadline ?? null,
+        proposedById: current.curatorId,
+        proposedOn: input.proposedOn,
+        rationale: input.rationale,
+      },
+    });
+  });
+}
+
+/** PRIORITY_CHANGED and MEASURE_EXCLUDED concern an open measure of the programme. */
+async function checkConcernedMeasure(
+  tx: Prisma.TransactionClient,
+  input: Pick<ProposeFields, 'kind' | 'priority'> & { programmeId: string; measureId: string },
+) {
+  const measure = await tx.measure.findFirst({
+    where: { id: input.measureId, programmeId: input.programmeId },
+  });
+  if (!measure) throw badInput('input.measureId', 'no measure with this id in the programme');
+  if (measure.excludedOn) {
+    throw badInput('input.measureId', `the measure was excluded on ${isoDate(measure.excludedOn)}`);
+  }
+  if (!openStatuses.includes(measure.status)) {
+    throw badInput(
+      'input.measureId',
+      `the measure is ${measure.status}: only an open measure is reprioritised or excluded`,
+    );
+  }
+  if (input.kind === 'PRIORITY_CHANGED' && measure.priority === input.priority) {
+    throw badInput('input.priority', 'the measure already has this priority');
+  }
+}
+
+/**
+ * A measure proposed for inclusion serves a goal of the programme and is feasible: due inside the
+ * period and not before the proposal (the resolution's "unfeasible measures"). AGENCY_INVOLVED brings
+ * in an agency that has no measure in the programme yet.
+ */
+async function checkProposedMeasure(
+  tx: Prisma.TransactionClient,
+  programme: { id: string; periodFrom: Date; periodTo: Date },
+  kind: ChangeKind,
+  measure: NonNullable<ProposeFields['measure']>,
+  proposedOn: Date,
+) {
+  const [goal, agencyMeasures] = await Promise.all([
+    tx.programmeGoal.findFirst({ where: { id: measure.goalId, programmeId: programme.id } }),
+    tx.measure.count({ where: { programmeId: programme.id, agencyId: measure.agencyId } }),
+  ]);
+  if (!goal) throw badInput('input.measure.goalId', 'no goal with this id in the programme');
+  if (!isWithin(measure.deadline, programme))
+    throw badInput('input.measure.deadline', outsidePeriod(programme));
+  if (measure.deadline < proposedOn) {
+    throw badInput(
+      'input.measure.deadline',
+      'must not be before the day of the proposal: the measure would be unfeasible',
+    );
+  }
+  if (kind === 'AGENCY_INVOLVED' && agencyMeasures > 0) {
+    throw badInput(
+      'input.measure.agencyId',
+      'the agency already takes part in the programme: propose MEASURE_ADDED',
+    );
+  }
+}
+
+async function decideChange(db: PrismaClient, { changeId, meetingId, decision }: DecideFields) {
+  return db.$transaction(async (tx) => {
+    const change = await tx.programmeChange.findUnique({ where: { id: changeId } });
+    if (!change) throw badInput('input.changeId', 'no change with this id');
+    if (change.decision !== 'PROPOSED') throw alreadyDecided(change.decision);
+    const { meeting } = await reviewAt(tx, meetingId, change.programmeId);
+    if (meeting.heldOn < change.proposedOn) {
+      throw badInput(
+        'input.meetingId',
+        `was held before the change was proposed on ${isoDate(change.proposedOn)}`,
+      );
+    }
+    const { count } = await tx.programmeChange.updateMany({
+      where: { id: changeId, decision: 'PROPOSED' },
+      data: { decision, meetingId },
+    });
+    if (count === 0) throw alreadyDecided('decided');
+    if (decision === 'ACCEPTED') await applyChange(tx, change, meeting.heldOn);
+    await tx.programme.update({ where: { id: change.programmeId }, data: { version: { increment: 1 } } });
+    return tx.programmeChange.findUniqueOrThrow({ where: { id: changeId } });
+  });
+}
+
+function alreadyDecided(decision: string) {
+  return conflict(
+    `The change was already ${decision.toLowerCase()} by someone else: reload it.`,
+    'input.changeId',
+  );
+}
+
+/** Applies an accepted change to the programme, in the transaction of the decision (clause 3.4). */
+async function applyChange(tx: Prisma.TransactionClient, change: ChangeRecord, decidedOn: Date) {
+  const proposed = proposedMeasureOf(change);
+  if (proposed) {
+    if (proposed.deadline < decidedOn) {
+      throw badInput(
+        'input.decision',
+        `the proposed deadline ${isoDate(proposed.deadline)} passed before the meeting: the measure is unfeasible and can only be rejected`,
+      );
+    }
+    const measure = await tx.measure.create({ data: { ...proposed, programmeId: change.programmeId } });
+    await tx.programmeChange.update({ where: { id: change.id }, data: { measureId: measure.id } });
+    return;
+  }
+  if (!change.measureId) throw new Error(`change ${change.id} names no measure`);
+  const applied =
+    change.kind === 'PRIORITY_CHANGED' ? { priority: change.priority ?? false } : { excludedOn: decidedOn };
+  const { count } = await tx.measure.updateMany({
+    where: { id: change.measureId, excludedOn: null, status: { in: [...openStatuses] } },
+    data: { ...applied, version: { increment: 1 } },
+  });
+  if (count === 0) {
+    throw badInput(
+      'input.decision',
+      'the measure was done, failed or excluded since the proposal: the change can only be rejected',
+    );
+  }
+}

@@ -1,0 +1,35 @@
+import { badInput } from '@kdn/platform';
+import { Prisma } from '@kdn/prisma/programmes';
+import type { z } from 'zod';
+
+/** A refinement for lists: each item's key at most once, the repeat named by its index. */
+export function distinct<Item>(keyOf: (item: Item) => unknown, message: string, path: PropertyKey[] = []) {
+  return (items: Item[], ctx: z.RefinementCtx) => {
+    const seen = new Set<unknown>();
+    items.forEach((item, index) => {
+      const key = keyOf(item);
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index, ...path], message });
+      seen.add(key);
+    });
+  };
+}
+
+/**
+ * Runs a write whose number must be unique (a programme's in its district, a protocol's at its
+ * centre). The check before the write names the field in the common case; this names it when two
+ * writers race past the check and the unique index refuses the second.
+ */
+export async function unlessTaken<Result>(
+  write: () => Promise<Result>,
+  field: string,
+  message: string,
+): Promise<Result> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw badInput(field, message);
+    }
+    throw error;
+  }
+}
