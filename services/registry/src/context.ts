@@ -7,7 +7,7 @@ import {
 } from '@kdn/platform';
 import type { PrismaClient } from '@kdn/prisma/registry';
 import type { AgencyDirectory } from './agency-directory.ts';
-import { countOnRegister, countRegisteredDuring } from './register-count.ts';
+import { countOnRegister, countRegisteredDuring, countTakenOffDuring, noClosures } from './register-count.ts';
 
 export type RegistryDatabase = Database<PrismaClient>;
 
@@ -75,6 +75,10 @@ export function createLoaders(db: PrismaClient) {
     registeredDuring: districtFigures(
       (codes, period: { from: Date; to: Date }) => countRegisteredDuring(db, codes, period),
       noOne,
+    ),
+    takenOffDuring: districtFigures(
+      (codes, period: { from: Date; to: Date }) => countTakenOffDuring(db, codes, period),
+      noClosures,
     ),
   };
 }

@@ -1,6 +1,10 @@
 import { badInput } from '@kdn/platform';
 import { builder } from './builder.ts';
-import type { RegisterCount as RegisterCountShape } from './register-count.ts';
+import type {
+  RegisterClosures as RegisterClosuresShape,
+  RegisterCount as RegisterCountShape,
+} from './register-count.ts';
+import { ClosingReasonEnum } from './registration.ts';
 
 const RegisterCount = builder.objectRef<RegisterCountShape>('RegisterCount').implement({
   description:
@@ -8,6 +12,38 @@ const RegisterCount = builder.objectRef<RegisterCountShape>('RegisterCount').imp
   fields: (t) => ({
     families: t.exposeInt('families', { description: 'Families.' }),
     minors: t.exposeInt('minors', { description: 'Minors (несовершеннолетние).' }),
+  }),
+});
+
+const ClosingReasonCount = builder
+  .objectRef<RegisterClosuresShape['byReason'][number]>('ClosingReasonCount')
+  .implement({
+    description: 'Registrations closed for one reason.',
+    fields: (t) => ({
+      reason: t.field({
+        type: ClosingReasonEnum,
+        description: 'The closing reason.',
+        resolve: (r) => r.reason,
+      }),
+      families: t.exposeInt('families', { description: 'Families taken off the register for it.' }),
+      minors: t.exposeInt('minors', { description: 'Minors named in those registrations.' }),
+    }),
+  });
+
+const RegisterClosures = builder.objectRef<RegisterClosuresShape>('RegisterClosures').implement({
+  description: 'Families taken off the register (сняты с учёта) in a period: how many, why, after how long.',
+  fields: (t) => ({
+    families: t.exposeInt('families', { description: 'Families whose registration closed in the period.' }),
+    minors: t.exposeInt('minors', { description: 'Minors named in those registrations.' }),
+    meanDaysOnRegister: t.exposeFloat('meanDaysOnRegister', {
+      nullable: true,
+      description: 'Mean days from registration to closing of those registrations; null when none closed.',
+    }),
+    byReason: t.field({
+      type: [ClosingReasonCount],
+      description: 'By closing reason, in the order of `ClosingReason`; reasons with none omitted.',
+      resolve: (closures) => closures.byReason,
+    }),
   }),
 });
 
@@ -35,13 +71,28 @@ export const District = builder
           from: t.arg({ type: 'Date', description: 'First day of the period.' }),
           to: t.arg({ type: 'Date', description: 'Last day of the period.' }),
         },
-        resolve: (district, { from, to }, { loaders }) => {
-          if (from > to) throw badInput('from', 'must not be after `to`');
-          return loaders.registeredDuring.load({ districtCode: district.code, params: { from, to } });
+        resolve: (district, { from, to }, { loaders }) =>
+          loaders.registeredDuring.load({ districtCode: district.code, params: period(from, to) }),
+      }),
+      takenOffDuring: t.field({
+        type: RegisterClosures,
+        nullable: true,
+        description:
+          'Families taken off the register (сняты с учёта) in the period, both days included, by reason.',
+        args: {
+          from: t.arg({ type: 'Date', description: 'First day of the period.' }),
+          to: t.arg({ type: 'Date', description: 'Last day of the period.' }),
         },
+        resolve: (district, { from, to }, { loaders }) =>
+          loaders.takenOffDuring.load({ districtCode: district.code, params: period(from, to) }),
       }),
     }),
   });
+
+function period(from: Date, to: Date) {
+  if (from > to) throw badInput('from', 'must not be after `to`');
+  return { from, to };
+}
 
 /** A commission for minors, owned by the agencies subgraph; referenced by key. */
 export const Commission = builder

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@kdn/prisma/registry';
+import type { ClosingReason, PrismaClient } from '@kdn/prisma/registry';
 
 export interface RegisterCount {
   families: number;
@@ -46,4 +46,52 @@ export function countRegisteredDuring(
        AND r."openedOn" <= ${to}
        AND (r."closedOn" IS NULL OR r."closedOn" >= ${from})
      GROUP BY r."districtCode"`;
+}
+
+export interface RegisterClosures {
+  /** Families whose registration closed in the period. */
+  families: number;
+  /** Minors named in those registrations. */
+  minors: number;
+  /** Mean days from opening to closing of those registrations; null when none closed. */
+  meanDaysOnRegister: number | null;
+  byReason: Array<{ reason: ClosingReason; families: number; minors: number }>;
+}
+
+export const noClosures: RegisterClosures = {
+  families: 0,
+  minors: 0,
+  meanDaysOnRegister: null,
+  byReason: [],
+};
+
+/** Registrations closed in the period (both days included): how many, why, and after how long on the register. */
+export function countTakenOffDuring(
+  db: PrismaClient,
+  districtCodes: string[],
+  { from, to }: { from: Date; to: Date },
+): Promise<Array<RegisterClosures & { districtCode: string }>> {
+  return db.$queryRaw`
+    WITH closed AS (
+      SELECT r."districtCode", r."familyId", r."closingReason" AS reason,
+             r."closedOn" - r."openedOn" AS days,
+             (SELECT count(*) FROM "RegisteredMinor" rm WHERE rm."registrationId" = r.id)::int AS minors
+        FROM "Registration" r
+       WHERE r."districtCode" = ANY(${districtCodes})
+         AND r."closedOn" BETWEEN ${from} AND ${to}
+    ), by_reason AS (
+      SELECT "districtCode", reason, count(DISTINCT "familyId")::int AS families, sum(minors)::int AS minors
+        FROM closed
+       GROUP BY 1, 2
+    )
+    SELECT c."districtCode",
+           count(DISTINCT c."familyId")::int AS families,
+           sum(c.minors)::int AS minors,
+           avg(c.days)::float8 AS "meanDaysOnRegister",
+           (SELECT json_agg(json_build_object('reason', b.reason, 'families', b.families, 'minors', b.minors)
+                            ORDER BY b.reason)
+              FROM by_reason b
+             WHERE b."districtCode" = c."districtCode") AS "byReason"
+      FROM closed c
+     GROUP BY c."districtCode"`;
 }

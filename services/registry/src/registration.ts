@@ -23,7 +23,7 @@ import { Family, FamilyCompositionEnum } from './family.ts';
 import { fullYears, Minor, type MinorFields, MinorInput, minorSchema } from './minor.ts';
 import { SocialPassportInput, socialPassportSchema } from './social-passport.ts';
 
-const ClosingReasonEnum = builder.enumType(ClosingReason, {
+export const ClosingReasonEnum = builder.enumType(ClosingReason, {
   name: 'ClosingReason',
   description: 'Why a family or minor was taken off the register (основание снятия с учёта).',
   values: {
