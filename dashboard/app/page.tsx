@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AgenciesPanel } from '../components/AgenciesPanel.tsx';
+import { CaseloadPanel } from '../components/CaseloadPanel.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Notices } from '../components/Notices.tsx';
 import { RegisterFigure } from '../components/RegisterFigure.tsx';
@@ -61,6 +62,12 @@ async function Overview({ searchParams }: Props) {
               count={district.registeredDuring}
             />
           </div>
+          {district.caseload &&
+            (district.caseload.byAgencyKind.length > 0 ? (
+              <CaseloadPanel districtCode={code} asOf={asOf} caseload={district.caseload} />
+            ) : (
+              <p className="empty-state">{ui.caseload.none}</p>
+            ))}
           {district.resourceCentre ? (
             <StaffPanel districtCode={code} centre={district.resourceCentre} />
           ) : (

@@ -12,18 +12,24 @@ export interface Series {
 const axis = '#9aa5b1';
 const tick = { fontSize: 13, fill: '#3e4c59' };
 
-/** Horizontal bars, one row per category: long Russian names stay readable on the axis. */
+/**
+ * Horizontal bars, one row per category: long Russian names stay readable on the axis. The series
+ * are stacked, or side by side when `grouped` (figures that do not add up, such as curators and families).
+ */
 export function BarChartView({
   data,
   category,
   series,
+  grouped = false,
 }: {
   data: Array<Record<string, string | number>>;
   category: string;
   series: Series[];
+  grouped?: boolean;
 }) {
+  const rowHeight = grouped ? 16 + series.length * 16 : 40;
   return (
-    <ResponsiveContainer width="100%" height={60 + data.length * 40}>
+    <ResponsiveContainer width="100%" height={60 + data.length * rowHeight}>
       <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid horizontal={false} stroke="#e3e7ec" />
         <XAxis type="number" allowDecimals={false} tickFormatter={formatNumber} stroke={axis} tick={tick} />
@@ -36,7 +42,14 @@ export function BarChartView({
           />
         )}
         {series.map(({ key, label, color }) => (
-          <Bar key={key} dataKey={key} name={label} fill={color} stackId="all" isAnimationActive={false} />
+          <Bar
+            key={key}
+            dataKey={key}
+            name={label}
+            fill={color}
+            stackId={grouped ? undefined : 'all'}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </ResponsiveContainer>

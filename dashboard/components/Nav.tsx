@@ -14,7 +14,9 @@ export function Nav() {
         <Link
           key={href}
           href={query ? `${href}?${query}` : href}
-          aria-current={pathname === href ? 'page' : undefined}
+          aria-current={
+            pathname === href || (href !== '/' && pathname.startsWith(`${href}/`)) ? 'page' : undefined
+          }
         >
           {label}
         </Link>

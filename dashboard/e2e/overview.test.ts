@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Stack, startStack } from '../../tests/src/stack.ts';
-import { ui } from '../lib/labels.ts';
+import { agencyKinds, ui } from '../lib/labels.ts';
 import { buildDashboard, type Dashboard, launchBrowser, startDashboard } from './harness.ts';
 
 const screenshots = path.resolve(import.meta.dirname, '../test-results');
@@ -40,6 +40,17 @@ const screenshot = (name: string) =>
   page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
 const figures = (id: 'register' | 'registered-during') => page.locator(`#${id} dd`).allTextContents();
 
+async function gateway<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(stack.gateway, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const { data, errors } = (await response.json()) as { data: T; errors?: unknown[] };
+  expect(errors).toBeUndefined();
+  return data;
+}
+
 async function registerThroughGateway(district: string, asOf: string) {
   const response = await fetch(stack.gateway, {
     method: 'POST',
@@ -61,6 +72,21 @@ function tableCells(panel: Locator) {
   return panel
     .locator('table tr')
     .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? '')));
+}
+
+/** Clicks «Скачать CSV» of a panel and checks the file is exactly the panel's table. */
+async function expectCsvOfTable(panel: Locator, fileName: string) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('link', { name: ui.downloadCsv }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(fileName);
+  const bytes = await readFile(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const table = await tableCells(panel);
+  expect(table.length).toBeGreaterThan(1);
+  expect(parseCsv(bytes.subarray(3).toString('utf8'))).toEqual(table);
+  return table;
 }
 
 /** RFC 4180 with `;` between cells, as the dashboard writes it for Excel. */
@@ -107,6 +133,23 @@ describe('the district overview', () => {
     },
   );
 
+  test('shows the caseload of the curators by kind of agency, as Resolution No. 2 gives it', async () => {
+    await open('/?district=kirovsky&asOf=2011-12-31');
+    const panel = page.locator('#caseload');
+    await panel.locator('.recharts-bar-rectangle path').first().waitFor();
+    expect(await panel.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(0);
+    const table = await expectCsvOfTable(panel, 'caseload-kirovsky-2011-12-31.csv');
+    expect(table).toEqual([
+      [ui.caseload.kind, ui.caseload.curators, ui.caseload.families, ui.caseload.minors],
+      [agencyKinds.EDUCATION, '7', '7', '9'],
+      [agencyKinds.POLICE_JUVENILE_UNIT, '9', '14', '23'],
+      [agencyKinds.GUARDIANSHIP, '1', '1', '1'],
+      [agencyKinds.SOCIAL_SERVICE_CENTRE, '2', '3', '4'],
+      [ui.caseload.total, '19', '25', '37'],
+    ]);
+    await panel.screenshot({ path: path.join(screenshots, 'overview-caseload.png') });
+  });
+
   test('the pickers put the district and the date into the URL', async () => {
     await open('/?district=kirovsky&asOf=2011-12-31');
     await page.getByLabel(ui.filters.district).selectOption('zheleznodorozhny');
@@ -130,18 +173,144 @@ describe('the district overview', () => {
 
   test('the sections still to come say so, and keep the filters', async () => {
     await open('/?district=zheleznodorozhny&asOf=2012-02-01');
-    for (const [index, { href, label }] of ui.nav.slice(1).entries()) {
+    for (const [index, { href, label }] of ui.nav.slice(2).entries()) {
       await page.getByRole('navigation').getByRole('link', { name: label }).click();
       await page.waitForURL(`${dashboard.url}${href}?district=zheleznodorozhny&asOf=2012-02-01`);
       await expect.poll(() => page.locator('h1').textContent()).toBe(label);
       expect(await page.locator('main').textContent()).toContain(ui.comingSoon);
-      await screenshot(`section-${index + 1}-${href.slice(1)}`);
+      await screenshot(`section-${index + 2}-${href.slice(1)}`);
     }
+  });
+});
+
+const curatorsOfKirovsky = `{
+  district(code: "kirovsky") {
+    caseload(asOf: "2011-12-31") { total { curators } byCurator { curator { id fullName } families } }
+    homeVisits(asOf: "2011-12-31") { activeWards overdueWards }
+  }
+}`;
+interface CuratorsOfKirovsky {
+  district: {
+    caseload: {
+      total: { curators: number };
+      byCurator: Array<{ curator: { id: string; fullName: string }; families: number }>;
+    };
+    homeVisits: { activeWards: number; overdueWards: number };
+  };
+}
+
+describe('the curators page', () => {
+  test('opens from the navigation with the filters, and its distribution counts every curator with wards', async () => {
+    const { district } = await gateway<CuratorsOfKirovsky>(curatorsOfKirovsky);
+    const withWards = district.caseload.byCurator.length;
+    expect(withWards).toBeGreaterThan(0);
+    expect(district.caseload.total.curators).toBe(withWards);
+
+    await open('/');
+    await page.waitForURL(/\?district=kirovsky&asOf=2011-12-31$/);
+    await page.getByRole('navigation').getByRole('link', { name: ui.nav[1].label }).click();
+    await page.waitForURL(`${dashboard.url}/curators?district=kirovsky&asOf=2011-12-31`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(ui.nav[1].label);
+    expect(await page.locator('main').textContent()).not.toContain(ui.comingSoon);
+
+    const panel = page.locator('#wards-per-curator');
+    await panel.locator('.recharts-bar-rectangle path').first().waitFor();
+    expect(await panel.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(0);
+    const table = await expectCsvOfTable(panel, 'wards-per-curator-kirovsky-2011-12-31.csv');
+    expect(table.slice(1).map(([bucket]) => bucket)).toEqual(['1', '2–3', '4–9', '10 и более']);
+    expect(table.slice(1).reduce((sum, [, count]) => sum + Number(count), 0)).toBe(withWards);
+    // Each curator falls in the bucket of their number of wards.
+    const inBucket = (min: number, max: number) =>
+      district.caseload.byCurator.filter(({ families }) => families >= min && families <= max).length;
+    expect(table.slice(1).map(([, count]) => Number(count))).toEqual([
+      inBucket(1, 1),
+      inBucket(2, 3),
+      inBucket(4, 9),
+      inBucket(10, Number.POSITIVE_INFINITY),
+    ]);
+
+    const caseload = page.locator('#curator-caseload');
+    const rows = await expectCsvOfTable(caseload, 'curator-caseload-kirovsky-2011-12-31.csv');
+    expect(rows[0]).toEqual([
+      ui.curators.fullName,
+      ui.curators.position,
+      ui.curators.agency,
+      ui.curators.families,
+      ui.curators.minors,
+    ]);
+    expect(rows.slice(1).map(([name]) => name)).toEqual(
+      district.caseload.byCurator.map(({ curator }) => curator.fullName),
+    );
+    await screenshot('curators-kirovsky-2011-12-31');
+  });
+
+  test('shows as many wards overdue a home visit as the gateway counts', async () => {
+    const { district } = await gateway<CuratorsOfKirovsky>(curatorsOfKirovsky);
+    const { activeWards, overdueWards } = district.homeVisits;
+    await open('/curators?district=kirovsky&asOf=2011-12-31');
+    const panel = page.locator('#overdue');
+    await expect
+      .poll(() => panel.locator('#overdue-summary').textContent())
+      .toBe(ui.curators.overdueSummary(String(activeWards), String(overdueWards)));
+    const rows = await expectCsvOfTable(panel, 'overdue-kirovsky-2011-12-31.csv');
+    expect(rows.length - 1).toBe(overdueWards);
+
+    const byCurator = await expectCsvOfTable(
+      page.locator('#home-visits-by-curator'),
+      'home-visits-by-curator-kirovsky-2011-12-31.csv',
+    );
+    expect(byCurator.slice(1).reduce((sum, row) => sum + Number(row[3]), 0)).toBe(overdueWards);
+    const byAgency = await expectCsvOfTable(
+      page.locator('#home-visits-by-agency'),
+      'home-visits-by-agency-kirovsky-2011-12-31.csv',
+    );
+    expect(byAgency.slice(1).reduce((sum, row) => sum + Number(row[2]), 0)).toBe(overdueWards);
+    expect(byAgency.slice(1).reduce((sum, row) => sum + Number(row[1]), 0)).toBe(activeWards);
+  });
+
+  test('a curator’s page lists exactly that curator’s wards', async () => {
+    const { district } = await gateway<CuratorsOfKirovsky>(curatorsOfKirovsky);
+    const [first] = district.caseload.byCurator;
+    if (!first) throw new Error('no curator with wards');
+    const { curator } = first;
+    const { curator: wards } = await gateway<{ curator: { wards: Array<{ address: string }> } }>(
+      'query ($id: ID!) { curator(id: $id) { wards(asOf: "2011-12-31") { address } } }',
+      { id: curator.id },
+    );
+    expect(wards.wards.length).toBeGreaterThan(1);
+
+    await open('/curators?district=kirovsky&asOf=2011-12-31');
+    await page.locator('#curator-caseload').getByRole('link', { name: curator.fullName }).click();
+    await page.waitForURL(`${dashboard.url}/curators/${curator.id}?district=kirovsky&asOf=2011-12-31`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(curator.fullName);
+    const rows = await expectCsvOfTable(page.locator('#wards'), 'curator-wards-2011-12-31.csv');
+    expect(rows[0]?.[0]).toBe(ui.curator.address);
+    expect(
+      rows
+        .slice(1)
+        .map(([address]) => address)
+        .sort(),
+    ).toEqual(wards.wards.map(({ address }) => address).sort());
+    await screenshot('curator-wards');
   });
 });
 
 // These stop parts of the platform, so they run last, in this order.
 describe('when the platform fails', () => {
+  test('with curation down, the curators page and the overview name what is missing', async () => {
+    await stack.stopSubgraph('curation');
+    await open('/curators?district=kirovsky&asOf=2011-12-31');
+    await expect
+      .poll(() => page.locator('main').getByRole('status').textContent())
+      .toContain(ui.missingData('curation'));
+    await open('/?district=kirovsky&asOf=2011-12-31');
+    await expect
+      .poll(() => page.locator('main').getByRole('status').textContent())
+      .toContain(ui.missingData('curation'));
+    await expect.poll(() => figures('register')).toEqual(['25', '37']);
+    expect(await page.locator('#caseload').count()).toBe(0);
+  });
+
   test('with the registry down, the overview shows what it has and names what is missing', async () => {
     await stack.stopSubgraph('registry');
     await open('/?district=kirovsky&asOf=2011-12-31');

@@ -1,4 +1,4 @@
-import { formatNumber } from './format.ts';
+import { formatDate, formatNumber } from './format.ts';
 import { describeErrors, queryGateway } from './gateway.ts';
 import { type AgencyKind, agencyKinds, ui } from './labels.ts';
 import type { DataTable } from './table.ts';
@@ -30,6 +30,21 @@ export interface DistrictOverview {
     staffPositions: StaffPosition[];
   } | null;
   agencies: Array<{ name: string; kind: AgencyKind }>;
+  caseload: Caseload | null;
+}
+
+// Types, not interfaces, so that a chart takes the rows as records.
+export type CaseloadCount = {
+  curators: number;
+  families: number;
+  minors: number;
+};
+
+export type KindCaseload = CaseloadCount & { kind: AgencyKind };
+
+export interface Caseload {
+  byAgencyKind: KindCaseload[];
+  total: CaseloadCount;
 }
 
 const overviewQuery = `query DistrictOverview($code: String!, $asOf: Date!, $yearStart: Date!) {
@@ -48,6 +63,10 @@ const overviewQuery = `query DistrictOverview($code: String!, $asOf: Date!, $yea
       staffPositions { title filled vacant }
     }
     agencies { name kind }
+    caseload(asOf: $asOf) {
+      byAgencyKind { kind curators families minors }
+      total { curators families minors }
+    }
   }
 }`;
 
@@ -90,5 +109,23 @@ export function agenciesTable(byKind: ReturnType<typeof agenciesByKind>): DataTa
     caption: ui.agencies.title,
     columns: [ui.agencies.kind, ui.agencies.count],
     rows: byKind.map(({ kind, names }) => [kind, formatNumber(names.length)]),
+  };
+}
+
+/** The commission's caseload table: a line per kind of agency, then the total. */
+export function caseloadTable(caseload: Caseload, asOf: string): DataTable {
+  const line = (name: string, { curators, families, minors }: CaseloadCount) => [
+    name,
+    formatNumber(curators),
+    formatNumber(families),
+    formatNumber(minors),
+  ];
+  return {
+    caption: ui.caseload.title(formatDate(asOf)),
+    columns: [ui.caseload.kind, ui.caseload.curators, ui.caseload.families, ui.caseload.minors],
+    rows: [
+      ...caseload.byAgencyKind.map((row) => line(agencyKinds[row.kind], row)),
+      line(ui.caseload.total, caseload.total),
+    ],
   };
 }

@@ -3,6 +3,8 @@ export interface DataTable {
   caption: string;
   columns: string[];
   rows: string[][];
+  /** How many leading columns hold text rather than figures (1 by default): they align left. */
+  textColumns?: number;
 }
 
 /**

@@ -52,7 +52,7 @@ export async function startStack({ demo = false } = {}) {
     servers[service.name] = server;
     peers[service.name] = server.url;
   }
-  const gateway = await startGateway({ port: 0, subgraphUrls: peers, subgraphTimeoutMs: 2000 });
+  const gateway = await startGateway({ port: 0, subgraphUrls: peers, subgraphTimeoutMs: 15_000 });
 
   const subgraph = <Name extends SubgraphName>(name: Name) => ({ url: peers[name], db: db[name] });
   return {

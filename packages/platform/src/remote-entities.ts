@@ -15,7 +15,7 @@ export async function fetchEntities<Entity>(
   owner: { service: string; url: string },
   representations: Array<{ __typename: string } & Record<string, unknown>>,
   selection: string,
-  timeoutMs = 3000,
+  timeoutMs = 5000,
 ): Promise<Array<Entity | null>> {
   const query = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
   let body: EntitiesResponse<Entity>;

@@ -1,0 +1,240 @@
+import { formatDate, formatNumber } from './format.ts';
+import { describeErrors, queryGateway } from './gateway.ts';
+import { type AgencyKind, agencyKinds, ui } from './labels.ts';
+import type { DataTable } from './table.ts';
+
+export interface CuratorRef {
+  id: string;
+  fullName: string;
+  position: string;
+  agency: { name: string } | null;
+}
+
+// A type, not an interface, so that a chart takes the rows as records.
+export type WardsBucket = {
+  minWards: number;
+  maxWards: number | null;
+  curators: number;
+};
+
+export interface DistrictCurators {
+  code: string;
+  name: string;
+  caseload: {
+    total: { curators: number; families: number; minors: number };
+    byCurator: Array<{ curator: CuratorRef; families: number; minors: number }>;
+    wardsPerCurator: WardsBucket[];
+  } | null;
+  homeVisits: {
+    activeWards: number;
+    overdueWards: number;
+    byAgency: Array<{
+      agency: { name: string } | null;
+      kind: AgencyKind;
+      activeWards: number;
+      overdueWards: number;
+    }>;
+    byCurator: Array<{ curator: CuratorRef; activeWards: number; overdueWards: number }>;
+    overdue: Array<{
+      id: string;
+      curator: CuratorRef;
+      family: { address: string } | null;
+      lastHomeVisitOn: string | null;
+      homeVisitDueBy: string | null;
+    }>;
+  } | null;
+}
+
+const curatorFields = 'id fullName position agency { name }';
+
+const curatorsQuery = `query DistrictCurators($code: String!, $asOf: Date!) {
+  district(code: $code) {
+    code
+    name
+    caseload(asOf: $asOf) {
+      total { curators families minors }
+      byCurator { curator { ${curatorFields} } families minors }
+      wardsPerCurator { minWards maxWards curators }
+    }
+    homeVisits(asOf: $asOf) {
+      activeWards
+      overdueWards
+      byAgency { agency { name } kind activeWards overdueWards }
+      byCurator { curator { ${curatorFields} } activeWards overdueWards }
+      overdue {
+        id
+        curator { ${curatorFields} }
+        family { address }
+        lastHomeVisitOn(asOf: $asOf)
+        homeVisitDueBy(asOf: $asOf)
+      }
+    }
+  }
+}`;
+
+/** A district's curators on a day; `notices` name what is missing when a subgraph is down. */
+export async function loadCurators(code: string, asOf: string) {
+  const { data, errors } = await queryGateway<{ district: DistrictCurators | null }>(curatorsQuery, {
+    code,
+    asOf,
+  });
+  const notices = describeErrors(errors);
+  const district = data?.district ?? null;
+  if (!district && notices.length === 0) notices.push(ui.districtNotFound(code));
+  return { district, notices };
+}
+
+const dateOrNone = (date: string | null | undefined, none: string = ui.noData) =>
+  date ? formatDate(date) : none;
+const agencyName = (agency: { name: string } | null) => agency?.name ?? ui.noData;
+
+export const bucketLabel = ({ minWards, maxWards }: WardsBucket) => ui.curators.bucket(minWards, maxWards);
+
+export function wardsPerCuratorTable(buckets: WardsBucket[], asOf: string): DataTable {
+  const { curators } = ui;
+  return {
+    caption: curators.distribution(formatDate(asOf)),
+    columns: [curators.wards, curators.curators],
+    rows: buckets.map((bucket) => [bucketLabel(bucket), formatNumber(bucket.curators)]),
+  };
+}
+
+export function overdueTable(overdue: NonNullable<DistrictCurators['homeVisits']>['overdue']): DataTable {
+  const { curators } = ui;
+  return {
+    caption: curators.overdueList,
+    columns: [curators.fullName, curators.agency, curators.address, curators.lastVisit, curators.dueBy],
+    textColumns: 3,
+    rows: overdue.map(({ family, curator, lastHomeVisitOn, homeVisitDueBy }) => [
+      curator.fullName,
+      agencyName(curator.agency),
+      family?.address ?? ui.noData,
+      dateOrNone(lastHomeVisitOn, ui.curator.noVisit),
+      dateOrNone(homeVisitDueBy),
+    ]),
+  };
+}
+
+export function homeVisitsByAgencyTable(
+  byAgency: NonNullable<DistrictCurators['homeVisits']>['byAgency'],
+): DataTable {
+  const { curators } = ui;
+  return {
+    caption: curators.overdueByAgency,
+    columns: [curators.agency, curators.activeWards, curators.overdueWards],
+    rows: byAgency.map(({ agency, kind, activeWards, overdueWards }) => [
+      agency?.name ?? agencyKinds[kind],
+      formatNumber(activeWards),
+      formatNumber(overdueWards),
+    ]),
+  };
+}
+
+export function homeVisitsByCuratorTable(
+  byCurator: NonNullable<DistrictCurators['homeVisits']>['byCurator'],
+): DataTable {
+  const { curators } = ui;
+  return {
+    caption: curators.overdueByCurator,
+    columns: [curators.fullName, curators.agency, curators.activeWards, curators.overdueWards],
+    textColumns: 2,
+    rows: byCurator.map(({ curator, activeWards, overdueWards }) => [
+      curator.fullName,
+      agencyName(curator.agency),
+      formatNumber(activeWards),
+      formatNumber(overdueWards),
+    ]),
+  };
+}
+
+export function curatorCaseloadTable(
+  byCurator: NonNullable<DistrictCurators['caseload']>['byCurator'],
+  asOf: string,
+): DataTable {
+  const { curators } = ui;
+  return {
+    caption: curators.caseloadTitle(formatDate(asOf)),
+    columns: [curators.fullName, curators.position, curators.agency, curators.families, curators.minors],
+    textColumns: 3,
+    rows: byCurator.map(({ curator, families, minors }) => [
+      curator.fullName,
+      curator.position,
+      agencyName(curator.agency),
+      formatNumber(families),
+      formatNumber(minors),
+    ]),
+  };
+}
+
+export interface CuratorWards {
+  id: string;
+  fullName: string;
+  position: string;
+  agency: { name: string } | null;
+  district: { code: string; name: string } | null;
+  assignments: Array<{
+    id: string;
+    startedOn: string;
+    family: { address: string } | null;
+    registration: { openedOn: string } | null;
+    minors: Array<{ addedOn: string }>;
+    lastHomeVisitOn: string | null;
+    homeVisitDueBy: string | null;
+    overdue: boolean;
+  }>;
+}
+
+const curatorQuery = `query CuratorWards($id: ID!, $asOf: Date!) {
+  curator(id: $id) {
+    id
+    fullName
+    position
+    agency { name }
+    district { code name }
+    assignments(activeOn: $asOf) {
+      id
+      startedOn
+      family { address }
+      registration { openedOn }
+      minors { addedOn }
+      lastHomeVisitOn(asOf: $asOf)
+      homeVisitDueBy(asOf: $asOf)
+      overdue(asOf: $asOf)
+    }
+  }
+}`;
+
+/** One curator and the wards they curate on a day: the assignments that hold that day. */
+export async function loadCuratorWards(id: string, asOf: string) {
+  const { data, errors } = await queryGateway<{ curator: CuratorWards | null }>(curatorQuery, { id, asOf });
+  const notices = describeErrors(errors);
+  const curator = data?.curator ?? null;
+  if (!curator && notices.length === 0) notices.push(ui.curator.notFound(id));
+  return { curator, notices };
+}
+
+export function curatorWardsTable(assignments: CuratorWards['assignments'], asOf: string): DataTable {
+  const { curator } = ui;
+  return {
+    caption: curator.wardsTitle(formatDate(asOf)),
+    columns: [
+      curator.address,
+      curator.minors,
+      curator.registeredOn,
+      curator.assignedOn,
+      curator.lastVisit,
+      curator.dueBy,
+      curator.overdue,
+    ],
+    rows: assignments.map((assignment) => [
+      assignment.family?.address ?? ui.noData,
+      // The minors on the register that day, as the caseload counts them.
+      formatNumber(assignment.minors.filter(({ addedOn }) => addedOn <= asOf).length),
+      dateOrNone(assignment.registration?.openedOn),
+      formatDate(assignment.startedOn),
+      dateOrNone(assignment.lastHomeVisitOn, curator.noVisit),
+      dateOrNone(assignment.homeVisitDueBy),
+      assignment.overdue ? curator.yes : curator.no,
+    ]),
+  };
+}
