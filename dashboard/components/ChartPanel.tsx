@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { ui } from '../lib/labels.ts';
-import { csvDataUrl, type DataTable } from '../lib/table.ts';
+import type { DataTable } from '../lib/table.ts';
+import { PanelHeader } from './PanelHeader.tsx';
 import { TableView } from './TableView.tsx';
 
 /** A chart with its data table beside it, and a link that downloads exactly that table. */
@@ -26,15 +26,7 @@ export function ChartPanel({
 }) {
   return (
     <section id={id} className="panel" aria-labelledby={`${id}-title`}>
-      <header className="panel-header">
-        <div>
-          <h2 id={`${id}-title`}>{title}</h2>
-          {note}
-        </div>
-        <a className="csv-link" href={csvDataUrl(table)} download={csvFileName}>
-          {ui.downloadCsv}
-        </a>
-      </header>
+      <PanelHeader id={id} title={title} note={note} table={table} csvFileName={csvFileName} />
       <div className={wideTable ? 'panel-body panel-body-even' : 'panel-body'}>
         <div className="chart">{chart}</div>
         <TableView table={table} />

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { ui } from '../lib/labels.ts';
-import { csvDataUrl, type DataTable } from '../lib/table.ts';
+import type { DataTable } from '../lib/table.ts';
+import { PanelHeader } from './PanelHeader.tsx';
 import { TableView } from './TableView.tsx';
 
 /** A table with no chart, and a link that downloads exactly that table. */
@@ -23,15 +23,7 @@ export function TablePanel({
 }) {
   return (
     <section id={id} className="panel" aria-labelledby={`${id}-title`}>
-      <header className="panel-header">
-        <div>
-          <h2 id={`${id}-title`}>{title}</h2>
-          {note}
-        </div>
-        <a className="csv-link" href={csvDataUrl(table)} download={csvFileName}>
-          {ui.downloadCsv}
-        </a>
-      </header>
+      <PanelHeader id={id} title={title} note={note} table={table} csvFileName={csvFileName} />
       <TableView table={table} links={links} />
       {children}
     </section>
