@@ -7,6 +7,7 @@ import {
   createWorld,
   draft,
   expectRefused,
+  familiesOneByOne,
   holdMeeting,
   type ProgrammeView,
   programmeInput,
@@ -20,20 +21,14 @@ import {
 
 let stack: Stack;
 let world: World;
-let families: WorldFamily[];
+let nextFamily: () => WorldFamily;
 
 beforeAll(async () => {
   stack = await startStack();
   world = await createWorld(stack, 'north', { families: 8 });
-  families = [...world.families];
+  nextFamily = familiesOneByOne(world);
 });
 afterAll(() => stack?.stop());
-
-const nextFamily = () => {
-  const family = families.shift();
-  if (!family) throw new Error('the world has no family left');
-  return family;
-};
 
 const proposeMutation = `mutation ($input: ProposeProgrammeChangeInput!) {
   proposeProgrammeChange(input: $input) {

@@ -8,6 +8,7 @@ import {
   createWorld,
   draft,
   expectRefused,
+  familiesOneByOne,
   holdMeeting,
   meetingInput,
   type ProgrammeView,
@@ -25,21 +26,16 @@ import {
 let stack: Stack;
 let world: World;
 let south: World;
-let families: WorldFamily[];
+let nextFamily: () => WorldFamily;
 
 beforeAll(async () => {
   stack = await startStack();
   world = await createWorld(stack, 'north', { families: 12 });
   south = await createWorld(stack, 'south', { families: 1 });
-  families = [...world.families];
+  nextFamily = familiesOneByOne(world);
 });
 afterAll(() => stack?.stop());
 
-const nextFamily = () => {
-  const family = families.shift();
-  if (!family) throw new Error('the world has no family left');
-  return family;
-};
 const unknownId = '0190a000-0000-7000-8000-000000000000';
 
 describe('recording a working-group meeting', () => {

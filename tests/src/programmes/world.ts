@@ -313,3 +313,13 @@ export async function completeMeasures(stack: Stack, programme: ProgrammeView) {
     });
   }
 }
+
+/** Hands out a world's families one at a time, so each test works on a family no other test touched. */
+export function familiesOneByOne(world: World): () => WorldFamily {
+  const left = [...world.families];
+  return () => {
+    const family = left.shift();
+    if (!family) throw new Error('the world has no family left');
+    return family;
+  };
+}
