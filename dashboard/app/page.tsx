@@ -3,15 +3,15 @@ import { redirect } from 'next/navigation';
 import { AgenciesPanel } from '../components/AgenciesPanel.tsx';
 import { CaseloadPanel } from '../components/CaseloadPanel.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
-import { Notices } from '../components/Notices.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
 import { RegisterFigure } from '../components/RegisterFigure.tsx';
 import { StaffPanel } from '../components/StaffPanel.tsx';
 import { listDistricts } from '../lib/districts.ts';
-import { filtersQuery, resolveFilters, type SearchParams } from '../lib/filters.ts';
+import { filtersQuery, resolveFilters, type SearchParams, yearStart } from '../lib/filters.ts';
 import { formatDate } from '../lib/format.ts';
 import { GatewayUnavailableError } from '../lib/gateway.ts';
 import { ui } from '../lib/labels.ts';
-import { loadOverview, yearStart } from '../lib/overview.ts';
+import { loadOverview } from '../lib/overview.ts';
 
 const title = ui.nav[0].label;
 export const metadata: Metadata = { title };
@@ -34,7 +34,8 @@ async function Overview({ searchParams }: Props) {
     params,
     list.districts.map((district) => district.code),
   );
-  if (!code) return <Empty notices={list.notices.length > 0 ? list.notices : [ui.noDistricts]} />;
+  if (!code)
+    return <PageHeader title={title} notices={list.notices.length > 0 ? list.notices : [ui.noDistricts]} />;
   // The URL always names the view it shows, so it can be shared as it is.
   if (code !== params.district || asOf !== params.asOf)
     redirect(`/?${filtersQuery({ district: code, asOf })}`);
@@ -42,12 +43,12 @@ async function Overview({ searchParams }: Props) {
   const { district, notices } = await loadOverview(code, asOf);
   return (
     <>
-      <header className="page-header">
-        <h1>{district?.name ?? title}</h1>
-        {district?.commission && <p>{district.commission.name}</p>}
-        <p className="muted">{ui.dataOn(formatDate(asOf))}</p>
-      </header>
-      <Notices notices={notices} />
+      <PageHeader
+        title={district?.name ?? title}
+        subtitle={district?.commission?.name}
+        dates={ui.dataOn(formatDate(asOf))}
+        notices={notices}
+      />
       {district && (
         <>
           <div className="figures">
@@ -80,17 +81,6 @@ async function Overview({ searchParams }: Props) {
           )}
         </>
       )}
-    </>
-  );
-}
-
-function Empty({ notices }: { notices: string[] }) {
-  return (
-    <>
-      <header className="page-header">
-        <h1>{title}</h1>
-      </header>
-      <Notices notices={notices} />
     </>
   );
 }

@@ -22,7 +22,8 @@ export function BarChartView({
   series,
   grouped = false,
 }: {
-  data: Array<Record<string, string | number>>;
+  /** A null figure draws no bar. */
+  data: Array<Record<string, string | number | null>>;
   category: string;
   series: Series[];
   grouped?: boolean;

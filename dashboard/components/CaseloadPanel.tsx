@@ -37,7 +37,7 @@ export function CaseloadPanel({
         />
       }
       table={caseloadTable(caseload, asOf)}
-      wideTable
+      tableWidth="half"
       csvFileName={`caseload-${districtCode}-${asOf}.csv`}
     />
   );

@@ -11,7 +11,7 @@ export function ChartPanel({
   chart,
   table,
   csvFileName,
-  wideTable = false,
+  tableWidth = 'narrow',
   children,
 }: {
   id: string;
@@ -20,14 +20,17 @@ export function ChartPanel({
   chart: ReactNode;
   table: DataTable;
   csvFileName: string;
-  /** A table of several figures: it gets half the width rather than two fifths. */
-  wideTable?: boolean;
+  /**
+   * Two fifths of the width beside the chart; half for a table of several figures; the full width,
+   * below the chart, for a table of many.
+   */
+  tableWidth?: 'narrow' | 'half' | 'full';
   children?: ReactNode;
 }) {
   return (
     <section id={id} className="panel" aria-labelledby={`${id}-title`}>
       <PanelHeader id={id} title={title} note={note} table={table} csvFileName={csvFileName} />
-      <div className={wideTable ? 'panel-body panel-body-even' : 'panel-body'}>
+      <div className={`panel-body panel-body-${tableWidth}`}>
         <div className="chart">{chart}</div>
         <TableView table={table} />
       </div>

@@ -3,18 +3,23 @@
 import Form from 'next/form';
 import { usePathname, useSearchParams } from 'next/navigation';
 import type { DistrictRef } from '../lib/districts.ts';
-import type { Filters } from '../lib/filters.ts';
+import { type Filters, periodSections, yearStart } from '../lib/filters.ts';
 import { ui } from '../lib/labels.ts';
 
 /**
- * The district and date pickers: a GET form onto the current section, so the filters land in the
- * URL. Choosing a district applies at once; a date applies with «Показать» or Enter.
+ * The district, date and (in the sections that count events) period pickers: a GET form onto the
+ * current section, so the filters land in the URL; the view's other parameters, such as its sort
+ * order, ride along. Choosing a district applies at once; dates apply with «Показать» or Enter.
  */
 export function FilterBar({ districts, defaults }: { districts: DistrictRef[]; defaults: Filters }) {
   const pathname = usePathname();
   const params = useSearchParams();
   const district = params.get('district') ?? defaults.district;
+  const asOf = params.get('asOf') ?? defaults.asOf;
   const known = districts.some(({ code }) => code === district);
+  const withPeriod = periodSections.includes(pathname);
+  const pickers = withPeriod ? ['district', 'asOf', 'from', 'to'] : ['district', 'asOf'];
+  const kept = [...params].filter(([name]) => !pickers.includes(name));
   return (
     <Form action={pathname} key={params.toString()} className="filters">
       {districts.length > 0 ? (
@@ -42,8 +47,23 @@ export function FilterBar({ districts, defaults }: { districts: DistrictRef[]; d
       )}
       <label>
         <span>{ui.filters.asOf}</span>
-        <input type="date" name="asOf" required defaultValue={params.get('asOf') ?? defaults.asOf} />
+        <input type="date" name="asOf" required defaultValue={asOf} />
       </label>
+      {withPeriod && (
+        <>
+          <label>
+            <span>{ui.filters.from}</span>
+            <input type="date" name="from" required defaultValue={params.get('from') ?? yearStart(asOf)} />
+          </label>
+          <label>
+            <span>{ui.filters.to}</span>
+            <input type="date" name="to" required defaultValue={params.get('to') ?? asOf} />
+          </label>
+        </>
+      )}
+      {kept.map(([name, value]) => (
+        <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
+      ))}
       <button type="submit">{ui.filters.apply}</button>
     </Form>
   );

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { DataTable } from '../lib/table.ts';
 import { PanelHeader } from './PanelHeader.tsx';
-import { TableView } from './TableView.tsx';
+import { type TableSort, TableView } from './TableView.tsx';
 
 /** A table with no chart, and a link that downloads exactly that table. */
 export function TablePanel({
@@ -10,6 +10,7 @@ export function TablePanel({
   note,
   table,
   links,
+  sort,
   csvFileName,
   children,
 }: {
@@ -18,13 +19,14 @@ export function TablePanel({
   note?: ReactNode;
   table: DataTable;
   links?: string[];
+  sort?: TableSort;
   csvFileName: string;
   children?: ReactNode;
 }) {
   return (
     <section id={id} className="panel" aria-labelledby={`${id}-title`}>
       <PanelHeader id={id} title={title} note={note} table={table} csvFileName={csvFileName} />
-      <TableView table={table} links={links} />
+      <TableView table={table} links={links} sort={sort} />
       {children}
     </section>
   );

@@ -1,12 +1,25 @@
 import Link from 'next/link';
 import type { DataTable } from '../lib/table.ts';
 
+/** How a table’s rows are ordered, and for each column the link that orders them by it. */
+export interface TableSort {
+  column: number;
+  direction: 'ascending' | 'descending';
+  links: string[];
+}
+
 /**
  * A data table: the first column names the row, the others are figures. `links`, when given, holds
- * for each row the page its name leads to.
+ * for each row the page its name leads to; `sort`, the server-rendered links in the column headers.
  */
-export function TableView({ table, links }: { table: DataTable; links?: string[] }) {
-  const text = (column: number) => (column < (table.textColumns ?? 1) ? 'text' : undefined);
+export function TableView({ table, links, sort }: { table: DataTable; links?: string[]; sort?: TableSort }) {
+  const className = (column: number) =>
+    [
+      column < (table.textColumns ?? 1) ? 'text' : undefined,
+      table.emphasis?.includes(column) ? 'emphasis' : undefined,
+    ]
+      .filter(Boolean)
+      .join(' ') || undefined;
   return (
     <div className="table-scroll">
       <table className="data-table">
@@ -14,8 +27,13 @@ export function TableView({ table, links }: { table: DataTable; links?: string[]
         <thead>
           <tr>
             {table.columns.map((column, index) => (
-              <th key={column} scope="col" className={text(index)}>
-                {column}
+              <th
+                key={column}
+                scope="col"
+                className={className(index)}
+                aria-sort={sort?.column === index ? sort.direction : undefined}
+              >
+                {sort?.links[index] ? <Link href={sort.links[index]}>{column}</Link> : column}
               </th>
             ))}
           </tr>
@@ -26,7 +44,7 @@ export function TableView({ table, links }: { table: DataTable; links?: string[]
               <th scope="row">{links?.[row] ? <Link href={links[row]}>{name}</Link> : name}</th>
               {figures.map((figure, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed and positional
-                <td key={index} className={text(index + 1)}>
+                <td key={index} className={className(index + 1)}>
                   {figure}
                 </td>
               ))}

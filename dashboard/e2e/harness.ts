@@ -3,11 +3,15 @@
  * Debian's Chromium through playwright-core (`apt-get install -y chromium`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Locator } from 'playwright-core';
+import { expect } from 'vitest';
+import { startStack } from '../../tests/src/stack.ts';
+import { ui } from '../lib/labels.ts';
 
 const dashboardDir = path.resolve(import.meta.dirname, '..');
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
@@ -30,7 +34,7 @@ function runNext(args: string[], env: Record<string, string | undefined>) {
   return { child, output: () => output };
 }
 
-/** `next build`, once per run. */
+/** `next build`, once per run (`global-setup.ts`). */
 export async function buildDashboard() {
   const { child, output } = runNext(['build'], nextEnv());
   const code = await new Promise((resolve) => child.on('exit', resolve));
@@ -96,4 +100,105 @@ export function launchBrowser(): Promise<Browser> {
     // Date inputs as a Russian reader sees them (31.12.2011), where Debian's chromium-l10n is installed.
     env: { ...process.env, LANGUAGE: 'ru' },
   });
+}
+
+const screenshots = path.resolve(dashboardDir, 'test-results');
+
+/**
+ * The platform on fresh databases with the demo, the dashboard over its gateway opening on Kirovsky
+ * on 31 Dec 2011, and a browser page in Russian: what each test file drives.
+ */
+export async function startDemo() {
+  const stack = await startStack({ demo: true });
+  let stackStopped: Promise<void> | undefined;
+  const stopStack = () => {
+    stackStopped ??= stack.stop();
+    return stackStopped;
+  };
+  const started: Array<{ stop(): Promise<unknown> }> = [{ stop: stopStack }];
+  const stopAll = () => Promise.all(started.reverse().map((part) => part.stop().catch(() => {})));
+  try {
+    const dashboard = await startDashboard({
+      GATEWAY_URL: stack.gateway,
+      DEMO_DISTRICT: 'kirovsky',
+      DEMO_AS_OF: '2011-12-31',
+    });
+    started.push(dashboard);
+    const browser = await launchBrowser();
+    started.push({ stop: () => browser.close() });
+    const page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
+    await mkdir(screenshots, { recursive: true });
+    return {
+      stack,
+      dashboard,
+      page,
+      open: (query: string) => page.goto(`${dashboard.url}${query}`),
+      screenshot: (name: string) => page.screenshot({ path: screenshotPath(name), fullPage: true }),
+      /** What the gateway answers, asserted free of errors. */
+      gateway: <T>(query: string, variables: Record<string, unknown> = {}) =>
+        queryGateway<T>(stack.gateway, query, variables),
+      /** Stops the platform, leaving the dashboard up to say the gateway does not answer. */
+      stopStack,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+export type Demo = Awaited<ReturnType<typeof startDemo>>;
+
+export const screenshotPath = (name: string) => path.join(screenshots, `${name}.png`);
+
+export async function queryGateway<T>(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const { data, errors } = (await response.json()) as { data: T; errors?: unknown[] };
+  expect(errors).toBeUndefined();
+  return data;
+}
+
+/** The cells of a panel's table, header first, as the reader sees them. */
+export function tableCells(panel: Locator) {
+  return panel
+    .locator('table tr')
+    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? '')));
+}
+
+/** Clicks «Скачать CSV» of a panel and checks the file is exactly the panel's table. */
+export async function expectCsvOfTable(panel: Locator, fileName: string) {
+  const [download] = await Promise.all([
+    panel.page().waitForEvent('download'),
+    panel.getByRole('link', { name: ui.downloadCsv }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(fileName);
+  const bytes = await readFile(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const table = await tableCells(panel);
+  expect(table.length).toBeGreaterThan(1);
+  expect(parseCsv(bytes.subarray(3).toString('utf8'))).toEqual(table);
+  return table;
+}
+
+/** RFC 4180 with `;` between cells, as the dashboard writes it for Excel. */
+function parseCsv(text: string) {
+  const rows: string[][] = [];
+  for (const line of text.split('\r\n').filter(Boolean)) {
+    const cells = [...line.matchAll(/("(?:[^"]|"")*"|[^;]*)(?:;|$)/g)].map(([, cell = '']) =>
+      cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell,
+    );
+    rows.push(cells.slice(0, -1));
+  }
+  return rows;
+}
+
+/** Waits for a panel's chart to draw and returns how many bars it has. */
+export async function chartBars(panel: Locator) {
+  const bars = panel.locator('.recharts-bar-rectangle path');
+  await bars.first().waitFor();
+  return bars.count();
 }

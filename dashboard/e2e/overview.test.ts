@@ -1,104 +1,41 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Stack, startStack } from '../../tests/src/stack.ts';
+import type { Stack } from '../../tests/src/stack.ts';
 import { agencyKinds, ui } from '../lib/labels.ts';
-import { buildDashboard, type Dashboard, launchBrowser, startDashboard } from './harness.ts';
+import {
+  chartBars,
+  type Dashboard,
+  type Demo,
+  expectCsvOfTable,
+  screenshotPath,
+  startDemo,
+} from './harness.ts';
 
-const screenshots = path.resolve(import.meta.dirname, '../test-results');
-
+let demo: Demo;
 let stack: Stack;
-let stackStopped = false;
 let dashboard: Dashboard;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [stack] = await Promise.all([
-    startStack({ demo: true }),
-    buildDashboard(),
-    mkdir(screenshots, { recursive: true }),
-  ]);
-  dashboard = await startDashboard({
-    GATEWAY_URL: stack.gateway,
-    DEMO_DISTRICT: 'kirovsky',
-    DEMO_AS_OF: '2011-12-31',
-  });
-  browser = await launchBrowser();
-  page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
+  demo = await startDemo();
+  ({ stack, dashboard, page } = demo);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await dashboard?.stop();
-  if (!stackStopped) await stack?.stop();
-});
+afterAll(() => demo?.stop());
 
-const open = (query: string) => page.goto(`${dashboard.url}${query}`);
-const screenshot = (name: string) =>
-  page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+const open = (query: string) => demo.open(query);
+const screenshot = (name: string) => demo.screenshot(name);
+const gateway = <T>(query: string, variables?: Record<string, unknown>) => demo.gateway<T>(query, variables);
 const figures = (id: 'register' | 'registered-during') => page.locator(`#${id} dd`).allTextContents();
 
-async function gateway<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(stack.gateway, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const { data, errors } = (await response.json()) as { data: T; errors?: unknown[] };
-  expect(errors).toBeUndefined();
-  return data;
-}
-
 async function registerThroughGateway(district: string, asOf: string) {
-  const response = await fetch(stack.gateway, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query:
-        'query ($district: String!, $asOf: Date!) { district(code: $district) { register(asOf: $asOf) { families minors } } }',
-      variables: { district, asOf },
-    }),
-  });
-  const { data } = (await response.json()) as {
-    data: { district: { register: { families: number; minors: number } } };
-  };
-  return data.district.register;
-}
-
-/** The cells of a panel's table, header first, as the reader sees them. */
-function tableCells(panel: Locator) {
-  return panel
-    .locator('table tr')
-    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? '')));
-}
-
-/** Clicks «Скачать CSV» of a panel and checks the file is exactly the panel's table. */
-async function expectCsvOfTable(panel: Locator, fileName: string) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    panel.getByRole('link', { name: ui.downloadCsv }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe(fileName);
-  const bytes = await readFile(await download.path());
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const table = await tableCells(panel);
-  expect(table.length).toBeGreaterThan(1);
-  expect(parseCsv(bytes.subarray(3).toString('utf8'))).toEqual(table);
-  return table;
-}
-
-/** RFC 4180 with `;` between cells, as the dashboard writes it for Excel. */
-function parseCsv(text: string) {
-  const rows: string[][] = [];
-  for (const line of text.split('\r\n').filter(Boolean)) {
-    const cells = [...line.matchAll(/("(?:[^"]|"")*"|[^;]*)(?:;|$)/g)].map(([, cell = '']) =>
-      cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell,
-    );
-    rows.push(cells.slice(0, -1));
-  }
-  return rows;
+  const { district: figures } = await gateway<{
+    district: { register: { families: number; minors: number } };
+  }>(
+    'query ($district: String!, $asOf: Date!) { district(code: $district) { register(asOf: $asOf) { families minors } } }',
+    { district, asOf },
+  );
+  return figures.register;
 }
 
 describe('the district overview', () => {
@@ -117,27 +54,15 @@ describe('the district overview', () => {
     async (id) => {
       await open('/?district=kirovsky&asOf=2011-12-31');
       const panel = page.locator(`#${id}`);
-      await panel.locator('.recharts-bar-rectangle path').first().waitFor();
-      expect(await panel.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(0);
-
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        panel.getByRole('link', { name: ui.downloadCsv }).click(),
-      ]);
-      expect(download.suggestedFilename()).toBe(`${id}-kirovsky.csv`);
-      const bytes = await readFile(await download.path());
-      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const table = await tableCells(panel);
-      expect(table.length).toBeGreaterThan(1);
-      expect(parseCsv(bytes.subarray(3).toString('utf8'))).toEqual(table);
+      expect(await chartBars(panel)).toBeGreaterThan(0);
+      await expectCsvOfTable(panel, `${id}-kirovsky.csv`);
     },
   );
 
   test('shows the caseload of the curators by kind of agency, as Resolution No. 2 gives it', async () => {
     await open('/?district=kirovsky&asOf=2011-12-31');
     const panel = page.locator('#caseload');
-    await panel.locator('.recharts-bar-rectangle path').first().waitFor();
-    expect(await panel.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(0);
+    expect(await chartBars(panel)).toBeGreaterThan(0);
     const table = await expectCsvOfTable(panel, 'caseload-kirovsky-2011-12-31.csv');
     expect(table).toEqual([
       [ui.caseload.kind, ui.caseload.curators, ui.caseload.families, ui.caseload.minors],
@@ -147,7 +72,7 @@ describe('the district overview', () => {
       [agencyKinds.SOCIAL_SERVICE_CENTRE, '2', '3', '4'],
       [ui.caseload.total, '19', '25', '37'],
     ]);
-    await panel.screenshot({ path: path.join(screenshots, 'overview-caseload.png') });
+    await panel.screenshot({ path: screenshotPath('overview-caseload') });
   });
 
   test('the pickers put the district and the date into the URL', async () => {
@@ -171,14 +96,12 @@ describe('the district overview', () => {
       .toEqual([String(expected.families), String(expected.minors)]);
   });
 
-  test('the sections still to come say so, and keep the filters', async () => {
+  test('the sections keep the filters', async () => {
     await open('/?district=zheleznodorozhny&asOf=2012-02-01');
-    for (const [index, { href, label }] of ui.nav.slice(2).entries()) {
+    for (const { href, label } of ui.nav.slice(1)) {
       await page.getByRole('navigation').getByRole('link', { name: label }).click();
-      await page.waitForURL(`${dashboard.url}${href}?district=zheleznodorozhny&asOf=2012-02-01`);
+      await page.waitForURL(new RegExp(`${href}\\?district=zheleznodorozhny&asOf=2012-02-01(&|$)`));
       await expect.poll(() => page.locator('h1').textContent()).toBe(label);
-      expect(await page.locator('main').textContent()).toContain(ui.comingSoon);
-      await screenshot(`section-${index + 2}-${href.slice(1)}`);
     }
   });
 });
@@ -211,11 +134,9 @@ describe('the curators page', () => {
     await page.getByRole('navigation').getByRole('link', { name: ui.nav[1].label }).click();
     await page.waitForURL(`${dashboard.url}/curators?district=kirovsky&asOf=2011-12-31`);
     await expect.poll(() => page.locator('h1').textContent()).toBe(ui.nav[1].label);
-    expect(await page.locator('main').textContent()).not.toContain(ui.comingSoon);
 
     const panel = page.locator('#wards-per-curator');
-    await panel.locator('.recharts-bar-rectangle path').first().waitFor();
-    expect(await panel.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(0);
+    expect(await chartBars(panel)).toBeGreaterThan(0);
     const table = await expectCsvOfTable(panel, 'wards-per-curator-kirovsky-2011-12-31.csv');
     expect(table.slice(1).map(([bucket]) => bucket)).toEqual(['1', '2–3', '4–9', '10 и более']);
     expect(table.slice(1).reduce((sum, [, count]) => sum + Number(count), 0)).toBe(withWards);
@@ -324,8 +245,7 @@ describe('when the platform fails', () => {
   });
 
   test('with the gateway down, a clear error page', async () => {
-    stackStopped = true;
-    await stack.stop();
+    await demo.stopStack();
     await open('/?district=kirovsky&asOf=2011-12-31');
     await expect
       .poll(() => page.locator('main').getByRole('alert').textContent())

@@ -1,13 +1,23 @@
 /**
  * The filters of every view, kept in the URL (`/?district=kirovsky&asOf=2011-12-31`) so a view can
  * be shared. Without them a view opens on `DEMO_DISTRICT` (when that district exists) or the first
- * district by name, on `DEMO_AS_OF` (when it is a valid date) or today.
+ * district by name, on `DEMO_AS_OF` (when it is a valid date) or today. The sections that count
+ * events also take a period (`&from=2011-01-01&to=2011-12-31`), by default the year up to that date.
  */
 
 export interface Filters {
   district: string | undefined;
   asOf: string;
 }
+
+/** A period of events, both days included. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** The sections whose figures count events in a period: the filter bar shows the period there. */
+export const periodSections = ['/programmes', '/resource-centres'];
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -32,7 +42,7 @@ export function defaultFilters(districtCodes: string[]): Filters {
   };
 }
 
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+export const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** The filters a URL asks for, completed with the defaults where missing or invalid. */
 export function resolveFilters(params: SearchParams, districtCodes: string[]): Filters {
@@ -42,6 +52,16 @@ export function resolveFilters(params: SearchParams, districtCodes: string[]): F
   return { district: district || defaults.district, asOf: isIsoDate(asOf) ? asOf : defaults.asOf };
 }
 
-export function filtersQuery({ district, asOf }: Filters): string {
-  return new URLSearchParams(district ? { district, asOf } : { asOf }).toString();
+/** The first day of the year of `asOf`. */
+export const yearStart = (asOf: string) => `${asOf.slice(0, 4)}-01-01`;
+
+/** The period a URL asks for; without a valid one, the year of `asOf` up to that day. */
+export function resolvePeriod(params: SearchParams, asOf: string): Period {
+  const from = single(params.from);
+  const to = single(params.to);
+  return isIsoDate(from) && isIsoDate(to) && from <= to ? { from, to } : { from: yearStart(asOf), to: asOf };
+}
+
+export function filtersQuery({ district, asOf }: Filters, period?: Period): string {
+  return new URLSearchParams({ ...(district && { district }), asOf, ...period }).toString();
 }

@@ -13,12 +13,15 @@ export const ui = {
   filters: {
     district: 'Район',
     asOf: 'Дата',
+    from: 'Период с',
+    to: 'по',
     apply: 'Показать',
     noDistricts: 'Список районов недоступен',
   },
-  comingSoon: 'Раздел появится вместе с аналитикой.',
   loading: 'Загрузка данных…',
   dataOn: (date: string) => `Данные на ${date}`,
+  dataOnAndDuring: (date: string, from: string, to: string) =>
+    `Состояние на ${date}; события за период с ${from} по ${to}`,
   register: {
     onDate: (date: string) => `Состоят на учёте на ${date}`,
     during: (from: string, to: string) => `Поставлены на учёт с ${from} по ${to}`,
@@ -99,8 +102,70 @@ export const ui = {
     none: 'На выбранную дату у куратора нет подопечных.',
     notFound: (id: string) => `Куратор «${id}» не найден.`,
   },
+  programmes: {
+    byStatus: (date: string) => `Программы (МИПСР) по статусу на ${date}`,
+    status: 'Статус',
+    programmes: 'Программ',
+    total: 'Итого',
+    noneStarted: 'На выбранную дату в районе нет программ.',
+    measuresTitle: (date: string) => `Исполнение мероприятий на ${date}`,
+    measuresNote: 'Все мероприятия программ района, кроме исключённых рабочей группой.',
+    timeliness: 'Исполнение',
+    measures: 'Мероприятий',
+    share: 'Доля',
+    byAgencyTitle: 'Исполнение мероприятий по ответственным учреждениям',
+    byAgencyNote:
+      'Сначала учреждения с наибольшим числом просроченных, неисполненных и отклонённых мероприятий: о них куратор вправе сообщить комиссии (п. 4.6 Положения о кураторе).',
+    agency: 'Учреждение',
+    byCategoryTitle: 'Исполнение мероприятий по направлениям',
+    category: 'Направление',
+    noMeasures: 'На выбранную дату в программах района нет мероприятий.',
+    lastReportTitle: (date: string) => `Динамика в семьях по последнему отчёту куратора на ${date}`,
+    lastReportNote: (families: string) => `Семей с представленным отчётом: ${families}`,
+    assessment: 'Оценка',
+    families: 'Семей',
+    noReports: 'На выбранную дату кураторы ещё не представили отчётов.',
+    reviewsTitle: (from: string, to: string) => `Рассмотрение программ рабочими группами с ${from} по ${to}`,
+    reviewsNote:
+      'Куратор докладывает динамику и предлагает изменения программы на заседании рабочей группы (п. 3.4 Положения о кураторе).',
+    figure: 'Показатель',
+    reviewed: 'Рассмотрено на заседаниях МРГ',
+    changed: 'Изменено по итогам рассмотрения',
+  },
+  centres: {
+    title: 'Ресурсно-методические центры районов',
+    note: 'Показатели «Качинского» перечня (постановление № 2 от 07.02.2012): штат на текущий день, состояние на выбранную дату, события за период. Нажмите на заголовок столбца, чтобы упорядочить строки.',
+    none: 'В платформе пока не определено ни одного ресурсно-методического центра.',
+    sharesTitle: 'Сравнение центров: доли, %',
+    district: 'Район',
+    centre: 'РМЦ',
+    headAppointed: 'Руководитель назначен',
+    secretaryAppointed: 'Секретарь назначен',
+    staffFilled: 'Ставок занято',
+    staffVacant: 'Ставок вакантно',
+    centreCurators: 'Специалистов РМЦ — кураторов',
+    centreWards: 'Их подопечных',
+    meetingsHeld: 'Заседаний МРГ (протоколов)',
+    programmesReviewed: 'Программ рассмотрено',
+    reportsDue: 'Отчётов к сроку',
+    reportsOnTime: 'Отчётов в срок',
+    reportsOnTimeShare: 'Отчётов в срок, %',
+    reportsWeighingChange: 'Отчётов с оценкой динамики',
+    programmesCorrected: 'Программ скорректировано',
+    priorityMeasuresDue: 'Первоочередных мероприятий к сроку',
+    priorityMeasuresDone: 'Из них выполнено',
+    priorityMeasuresDoneShare: 'Первоочередных выполнено, %',
+    familiesOnRegister: 'Семей на учёте',
+    activeWards: 'Подопечных у кураторов',
+    homeVisitShare: 'Подопечных-месяцев с посещением на дому, %',
+    overdueWards: 'Посещение просрочено',
+    yes: 'да',
+    no: 'нет',
+  },
   downloadCsv: 'Скачать CSV',
   noData: 'нет данных',
+  /** A share of nothing: none were due. */
+  notApplicable: '—',
   noDistricts: 'В платформе пока нет ни одного района.',
   districtNotFound: (code: string) => `Район с кодом «${code}» не найден.`,
   missingData: (service: string) =>
@@ -139,3 +204,52 @@ export const agencyKinds = {
 } as const;
 
 export type AgencyKind = keyof typeof agencyKinds;
+
+/** Programme statuses (`ProgrammeStatus`), in the schema’s order. */
+export const programmeStatuses = {
+  DRAFT: 'Проект',
+  APPROVED: 'Утверждена, выполняется',
+  UNDER_REVIEW: 'На корректировке',
+  COMPLETED: 'Завершена',
+} as const;
+
+export type ProgrammeStatus = keyof typeof programmeStatuses;
+
+/** Directions of measures (`MeasureCategory`), in the schema’s order. */
+export const measureCategories = {
+  SOCIAL: 'Социальные',
+  PSYCHOLOGICAL: 'Психологические',
+  EDUCATIONAL: 'Педагогические',
+  MEDICAL: 'Медицинские',
+  LEGAL: 'Правовые и профилактические',
+  LEISURE_SPORT: 'Досуговые и спортивные',
+  EMPLOYMENT: 'Трудоустройство',
+  SOCIAL_SUPPORT_BENEFITS: 'Оформление мер социальной поддержки',
+  OTHER: 'Другие',
+} as const;
+
+export type MeasureCategory = keyof typeof measureCategories;
+
+/**
+ * Measures against their deadlines (`MeasureTimeliness`, by the fields of `MeasureTimelinessCounts`),
+ * from done on time to not yet due; excluded measures are not counted.
+ */
+export const measureTimeliness = {
+  doneOnTime: 'Выполнено в срок',
+  doneLate: 'Выполнено с нарушением срока',
+  overdue: 'Просрочено',
+  notExecuted: 'Не исполнено',
+  refusedByAgency: 'Отказ органа',
+  notDue: 'Срок не наступил',
+} as const;
+
+export type MeasureTimeliness = keyof typeof measureTimeliness;
+
+/** How a family’s situation changed (`SituationAssessment`, by the fields of the last-report counts). */
+export const situationAssessments = {
+  improved: 'Положительная динамика',
+  unchanged: 'Без изменений',
+  worsened: 'Отрицательная динамика',
+} as const;
+
+export type SituationAssessment = keyof typeof situationAssessments;

@@ -1,3 +1,4 @@
+import { yearStart } from './filters.ts';
 import { formatDate, formatNumber } from './format.ts';
 import { describeErrors, queryGateway } from './gateway.ts';
 import { type AgencyKind, agencyKinds, ui } from './labels.ts';
@@ -69,9 +70,6 @@ const overviewQuery = `query DistrictOverview($code: String!, $asOf: Date!, $yea
     }
   }
 }`;
-
-/** The first day of the year of `asOf`: “registered during the year” runs from it to `asOf`. */
-export const yearStart = (asOf: string) => `${asOf.slice(0, 4)}-01-01`;
 
 /** A district on a day; `notices` name what is missing when a subgraph is down. */
 export async function loadOverview(code: string, asOf: string) {

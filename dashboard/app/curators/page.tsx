@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { BarChartView } from '../../components/BarChartView.tsx';
 import { ChartPanel } from '../../components/ChartPanel.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
-import { Notices } from '../../components/Notices.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { TablePanel } from '../../components/TablePanel.tsx';
 import {
   bucketLabel,
@@ -41,7 +41,8 @@ async function Curators({ searchParams }: Props) {
     params,
     list.districts.map((district) => district.code),
   );
-  if (!code) return <Header notices={list.notices.length > 0 ? list.notices : [ui.noDistricts]} />;
+  if (!code)
+    return <PageHeader title={title} notices={list.notices.length > 0 ? list.notices : [ui.noDistricts]} />;
   // The URL always names the view it shows, so it can be shared as it is.
   if (code !== params.district || asOf !== params.asOf)
     redirect(`/curators?${filtersQuery({ district: code, asOf })}`);
@@ -55,7 +56,7 @@ async function Curators({ searchParams }: Props) {
     `/curators/${encodeURIComponent(id)}?${filtersQuery({ district: code, asOf })}`;
   return (
     <>
-      <Header notices={notices} subtitle={district?.name} asOf={asOf} />
+      <PageHeader title={title} subtitle={district?.name} dates={ui.dataOn(date)} notices={notices} />
       {caseload &&
         (caseload.byCurator.length === 0 ? (
           <p className="empty-state">{labels.none}</p>
@@ -124,19 +125,6 @@ async function Curators({ searchParams }: Props) {
           />
         </>
       )}
-    </>
-  );
-}
-
-function Header({ notices, subtitle, asOf }: { notices: string[]; subtitle?: string; asOf?: string }) {
-  return (
-    <>
-      <header className="page-header">
-        <h1>{title}</h1>
-        {subtitle && <p>{subtitle}</p>}
-        {asOf && <p className="muted">{ui.dataOn(formatDate(asOf))}</p>}
-      </header>
-      <Notices notices={notices} />
     </>
   );
 }

@@ -1,10 +1,187 @@
 import type { Metadata } from 'next';
-import { ComingSoon } from '../../components/ComingSoon.tsx';
-import { ui } from '../../lib/labels.ts';
+import { redirect } from 'next/navigation';
+import { BarChartView } from '../../components/BarChartView.tsx';
+import { ChartPanel } from '../../components/ChartPanel.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { TimelinessPanel } from '../../components/TimelinessPanel.tsx';
+import { listDistricts } from '../../lib/districts.ts';
+import {
+  filtersQuery,
+  type Period,
+  resolveFilters,
+  resolvePeriod,
+  type SearchParams,
+} from '../../lib/filters.ts';
+import { formatDate, formatNumber } from '../../lib/format.ts';
+import { GatewayUnavailableError } from '../../lib/gateway.ts';
+import { measureCategories, ui } from '../../lib/labels.ts';
+import {
+  assessmentRows,
+  lastReportTable,
+  loadProgrammes,
+  type ProgrammeOutcomes,
+  reviewRows,
+  reviewsTable,
+  statusCounts,
+  statusTable,
+  timelinessRows,
+  timelinessTable,
+} from '../../lib/programmes.ts';
 
 const title = ui.nav[2].label;
 export const metadata: Metadata = { title };
 
-export default function ProgrammesPage() {
-  return <ComingSoon title={title} />;
+type Props = { searchParams: Promise<SearchParams> };
+
+export default async function ProgrammesPage(props: Props) {
+  try {
+    return await Programmes(props);
+  } catch (error) {
+    if (error instanceof GatewayUnavailableError) return <ErrorState {...ui.gatewayDown} retry={ui.retry} />;
+    throw error;
+  }
+}
+
+async function Programmes({ searchParams }: Props) {
+  const params = await searchParams;
+  const list = await listDistricts();
+  const { district: code, asOf } = resolveFilters(
+    params,
+    list.districts.map((district) => district.code),
+  );
+  if (!code)
+    return <PageHeader title={title} notices={list.notices.length > 0 ? list.notices : [ui.noDistricts]} />;
+  const period = resolvePeriod(params, asOf);
+  // The URL always names the view it shows, so it can be shared as it is.
+  if (
+    code !== params.district ||
+    asOf !== params.asOf ||
+    period.from !== params.from ||
+    period.to !== params.to
+  )
+    redirect(`/programmes?${filtersQuery({ district: code, asOf }, period)}`);
+
+  const { district, notices } = await loadProgrammes(code, asOf, period);
+  const outcomes = district?.programmeOutcomes;
+  return (
+    <>
+      <PageHeader
+        title={title}
+        subtitle={district?.name}
+        dates={ui.dataOnAndDuring(formatDate(asOf), formatDate(period.from), formatDate(period.to))}
+        notices={notices}
+      />
+      {outcomes && <Outcomes code={code} asOf={asOf} period={period} outcomes={outcomes} />}
+    </>
+  );
+}
+
+function Outcomes({
+  code,
+  asOf,
+  period,
+  outcomes,
+}: {
+  code: string;
+  asOf: string;
+  period: Period;
+  outcomes: ProgrammeOutcomes;
+}) {
+  const { programmes: labels } = ui;
+  const date = formatDate(asOf);
+  const file = (name: string) => `${name}-${code}-${asOf}.csv`;
+  return (
+    <>
+      {outcomes.byStatus.length === 0 ? (
+        <p className="empty-state">{labels.noneStarted}</p>
+      ) : (
+        <ChartPanel
+          id="programmes-by-status"
+          title={labels.byStatus(date)}
+          chart={
+            <BarChartView
+              data={statusCounts(outcomes.byStatus)}
+              category="status"
+              series={[{ key: 'programmes', label: labels.programmes, color: '#2f6f9f' }]}
+            />
+          }
+          table={statusTable(outcomes.byStatus, asOf)}
+          csvFileName={file('programmes-by-status')}
+        />
+      )}
+      {outcomes.measures.total === 0 ? (
+        <p className="empty-state">{labels.noMeasures}</p>
+      ) : (
+        <>
+          <ChartPanel
+            id="measures"
+            title={labels.measuresTitle(date)}
+            note={<p className="muted">{labels.measuresNote}</p>}
+            chart={
+              <BarChartView
+                data={timelinessRows(outcomes.measures)}
+                category="timeliness"
+                series={[{ key: 'measures', label: labels.measures, color: '#4a7c74' }]}
+              />
+            }
+            table={timelinessTable(outcomes.measures, asOf)}
+            tableWidth="half"
+            csvFileName={file('measures')}
+          />
+          <TimelinessPanel
+            id="measures-by-agency"
+            title={labels.byAgencyTitle}
+            note={labels.byAgencyNote}
+            nameColumn={labels.agency}
+            lines={outcomes.measuresByAgency.map(({ agency, counts }) => ({ name: agency.name, counts }))}
+            csvFileName={file('measures-by-agency')}
+          />
+          <TimelinessPanel
+            id="measures-by-category"
+            title={labels.byCategoryTitle}
+            nameColumn={labels.category}
+            lines={outcomes.measuresByCategory.map(({ category, counts }) => ({
+              name: measureCategories[category],
+              counts,
+            }))}
+            csvFileName={file('measures-by-category')}
+          />
+        </>
+      )}
+      {outcomes.lastReport.families === 0 ? (
+        <p className="empty-state">{labels.noReports}</p>
+      ) : (
+        <ChartPanel
+          id="last-report"
+          title={labels.lastReportTitle(date)}
+          note={<p className="muted">{labels.lastReportNote(formatNumber(outcomes.lastReport.families))}</p>}
+          chart={
+            <BarChartView
+              data={assessmentRows(outcomes.lastReport)}
+              category="assessment"
+              series={[{ key: 'families', label: labels.families, color: '#2f6f9f' }]}
+            />
+          }
+          table={lastReportTable(outcomes.lastReport, asOf)}
+          tableWidth="half"
+          csvFileName={file('last-report')}
+        />
+      )}
+      <ChartPanel
+        id="reviews"
+        title={labels.reviewsTitle(formatDate(period.from), formatDate(period.to))}
+        note={<p className="muted">{labels.reviewsNote}</p>}
+        chart={
+          <BarChartView
+            data={reviewRows(outcomes)}
+            category="figure"
+            series={[{ key: 'programmes', label: labels.programmes, color: '#4a7c74' }]}
+          />
+        }
+        table={reviewsTable(outcomes, period)}
+        csvFileName={`reviews-${code}-${period.from}-${period.to}.csv`}
+      />
+    </>
+  );
 }

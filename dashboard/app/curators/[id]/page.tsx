@@ -5,7 +5,7 @@ import { ErrorState } from '../../../components/ErrorState.tsx';
 import { Notices } from '../../../components/Notices.tsx';
 import { TablePanel } from '../../../components/TablePanel.tsx';
 import { curatorWardsTable, loadCuratorWards } from '../../../lib/curators.ts';
-import { defaultFilters, filtersQuery, isIsoDate, type SearchParams } from '../../../lib/filters.ts';
+import { defaultFilters, filtersQuery, isIsoDate, type SearchParams, single } from '../../../lib/filters.ts';
 import { formatDate, formatNumber } from '../../../lib/format.ts';
 import { GatewayUnavailableError } from '../../../lib/gateway.ts';
 import { ui } from '../../../lib/labels.ts';
@@ -77,5 +77,3 @@ async function Curator({ params, searchParams }: Props) {
     </>
   );
 }
-
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

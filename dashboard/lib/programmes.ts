@@ -1,0 +1,180 @@
+import type { Period } from './filters.ts';
+import { formatDate, formatNumber, percentOf } from './format.ts';
+import { describeErrors, queryGateway } from './gateway.ts';
+import {
+  type AgencyKind,
+  type MeasureCategory,
+  type MeasureTimeliness,
+  measureTimeliness,
+  type ProgrammeStatus,
+  programmeStatuses,
+  type SituationAssessment,
+  situationAssessments,
+  ui,
+} from './labels.ts';
+import type { DataTable } from './table.ts';
+
+export type TimelinessCounts = Record<MeasureTimeliness, number> & { total: number };
+
+export interface ProgrammeOutcomes {
+  byStatus: Array<{ status: ProgrammeStatus; programmes: number }>;
+  measures: TimelinessCounts;
+  measuresByAgency: Array<{
+    agency: { id: string; name: string; kind: AgencyKind };
+    counts: TimelinessCounts;
+  }>;
+  measuresByCategory: Array<{ category: MeasureCategory; counts: TimelinessCounts }>;
+  lastReport: Record<SituationAssessment, number> & { families: number };
+  programmesReviewed: number;
+  programmesChangedAfterReview: number;
+}
+
+export interface DistrictProgrammes {
+  code: string;
+  name: string;
+  programmeOutcomes: ProgrammeOutcomes | null;
+}
+
+const counts = 'total notDue overdue doneOnTime doneLate notExecuted refusedByAgency';
+
+/** The programmes section in one request: the gateway joins the agencies’ names to the figures. */
+export const programmesQuery = `query DistrictProgrammes($code: String!, $asOf: Date!, $from: Date!, $to: Date!) {
+  district(code: $code) {
+    code
+    name
+    programmeOutcomes(asOf: $asOf, from: $from, to: $to) {
+      byStatus { status programmes }
+      measures { ${counts} }
+      measuresByAgency { agency { id name kind } counts { ${counts} } }
+      measuresByCategory { category counts { ${counts} } }
+      lastReport { families improved unchanged worsened }
+      programmesReviewed
+      programmesChangedAfterReview
+    }
+  }
+}`;
+
+/** A district’s programmes: their state on `asOf`, the reviews in the period. */
+export async function loadProgrammes(code: string, asOf: string, { from, to }: Period) {
+  const { data, errors } = await queryGateway<{ district: DistrictProgrammes | null }>(programmesQuery, {
+    code,
+    asOf,
+    from,
+    to,
+  });
+  const notices = describeErrors(errors);
+  const district = data?.district ?? null;
+  if (!district && notices.length === 0) notices.push(ui.districtNotFound(code));
+  return { district, notices };
+}
+
+const timelinessKeys = Object.keys(measureTimeliness) as MeasureTimeliness[];
+const statusKeys = Object.keys(programmeStatuses) as ProgrammeStatus[];
+const assessmentKeys = Object.keys(situationAssessments) as SituationAssessment[];
+const share = (part: number, whole: number) => {
+  const percent = percentOf(part, whole);
+  return percent === null ? ui.notApplicable : formatNumber(percent);
+};
+
+/** Every status in the schema’s order, those with no programme as 0. */
+export function statusCounts(byStatus: ProgrammeOutcomes['byStatus']) {
+  return statusKeys.map((status) => ({
+    status: programmeStatuses[status],
+    programmes: byStatus.find((row) => row.status === status)?.programmes ?? 0,
+  }));
+}
+
+export function statusTable(byStatus: ProgrammeOutcomes['byStatus'], asOf: string): DataTable {
+  const { programmes } = ui;
+  const rows = statusCounts(byStatus);
+  const total = rows.reduce((sum, row) => sum + row.programmes, 0);
+  return {
+    caption: programmes.byStatus(formatDate(asOf)),
+    columns: [programmes.status, programmes.programmes],
+    rows: [
+      ...rows.map(({ status, programmes }) => [status, formatNumber(programmes)]),
+      [programmes.total, formatNumber(total)],
+    ],
+  };
+}
+
+export const timelinessRows = (measures: TimelinessCounts) =>
+  timelinessKeys.map((key) => ({ timeliness: measureTimeliness[key], measures: measures[key] }));
+
+export function timelinessTable(measures: TimelinessCounts, asOf: string): DataTable {
+  const { programmes } = ui;
+  return {
+    caption: programmes.measuresTitle(formatDate(asOf)),
+    columns: [programmes.timeliness, programmes.measures, `${programmes.share}, %`],
+    rows: [
+      ...timelinessRows(measures).map(({ timeliness, measures: count }) => [
+        timeliness,
+        formatNumber(count),
+        share(count, measures.total),
+      ]),
+      [programmes.total, formatNumber(measures.total), share(measures.total, measures.total)],
+    ],
+  };
+}
+
+export interface TimelinessLine {
+  name: string;
+  counts: TimelinessCounts;
+}
+
+export const timelinessChartData = (lines: TimelinessLine[]) =>
+  lines.map(({ name, counts }) => ({
+    name,
+    ...Object.fromEntries(timelinessKeys.map((key) => [key, counts[key]])),
+  }));
+
+/** A line per agency or category: the total, then each timeliness; overdue and refused stand out. */
+export function timelinessBreakdownTable(
+  caption: string,
+  nameColumn: string,
+  lines: TimelinessLine[],
+): DataTable {
+  return {
+    caption,
+    columns: [nameColumn, ui.programmes.measures, ...timelinessKeys.map((key) => measureTimeliness[key])],
+    rows: lines.map(({ name, counts }) => [
+      name,
+      formatNumber(counts.total),
+      ...timelinessKeys.map((key) => formatNumber(counts[key])),
+    ]),
+    emphasis: (['overdue', 'refusedByAgency'] as const).map((key) => 2 + timelinessKeys.indexOf(key)),
+  };
+}
+
+export const assessmentRows = (lastReport: ProgrammeOutcomes['lastReport']) =>
+  assessmentKeys.map((key) => ({ assessment: situationAssessments[key], families: lastReport[key] }));
+
+export function lastReportTable(lastReport: ProgrammeOutcomes['lastReport'], asOf: string): DataTable {
+  const { programmes } = ui;
+  return {
+    caption: programmes.lastReportTitle(formatDate(asOf)),
+    columns: [programmes.assessment, programmes.families, `${programmes.share}, %`],
+    rows: [
+      ...assessmentRows(lastReport).map(({ assessment, families }) => [
+        assessment,
+        formatNumber(families),
+        share(families, lastReport.families),
+      ]),
+      [programmes.total, formatNumber(lastReport.families), share(lastReport.families, lastReport.families)],
+    ],
+  };
+}
+
+export const reviewRows = (outcomes: ProgrammeOutcomes) => [
+  { figure: ui.programmes.reviewed, programmes: outcomes.programmesReviewed },
+  { figure: ui.programmes.changed, programmes: outcomes.programmesChangedAfterReview },
+];
+
+export function reviewsTable(outcomes: ProgrammeOutcomes, { from, to }: Period): DataTable {
+  const { programmes } = ui;
+  return {
+    caption: programmes.reviewsTitle(formatDate(from), formatDate(to)),
+    columns: [programmes.figure, programmes.programmes],
+    rows: reviewRows(outcomes).map(({ figure, programmes }) => [figure, formatNumber(programmes)]),
+  };
+}
