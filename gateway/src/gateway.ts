@@ -7,6 +7,7 @@ import {
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { type RequestContext, type RunningServer, serveGraphQL, serviceUnavailable } from '@kdn/platform';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { requestLimitProtection } from './request-limits.ts';
 import { supergraphPath } from './supergraph-path.ts';
 
 export interface GatewayOptions {
@@ -64,7 +65,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   return serveGraphQL<RequestContext>({
     name: 'gateway',
     port: options.port,
-    apollo: { gateway, introspection: true },
+    apollo: { gateway, ...requestLimitProtection() },
     context: (base) => base,
   });
 }

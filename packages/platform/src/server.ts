@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -20,8 +23,8 @@ interface ServeOptions<Context extends BaseContext> {
   name: string;
   port: number;
   host?: string;
-  /** The Apollo Server options less plugins and error formatting, which every process shares. */
-  apollo: Omit<ApolloServerOptions<Context>, 'plugins' | 'formatError'>;
+  /** Apollo Server options; error formatting, introspection and the common plugins are added here. */
+  apollo: Omit<ApolloServerOptions<Context>, 'formatError' | 'introspection'>;
   context: (base: RequestContext, request: express.Request) => Promise<Context> | Context;
   /** Readiness: resolves when the process can serve (its database answers), throws otherwise. */
   ready?: () => Promise<void>;
@@ -29,6 +32,9 @@ interface ServeOptions<Context extends BaseContext> {
 
 /** Requests larger than this are refused before GraphQL parses them. */
 const bodyLimit = process.env.GRAPHQL_BODY_LIMIT ?? '512kb';
+
+/** Production hides the schema: no introspection, no landing page. Development shows both. */
+const production = process.env.NODE_ENV === 'production';
 
 /**
  * Serves GraphQL over HTTP at `/graphql`, with `/health` (the process is up) and `/ready`
@@ -43,7 +49,14 @@ export async function serveGraphQL<Context extends BaseContext>(
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     ...options.apollo,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: true,
+    plugins: [
+      ...(options.apollo.plugins ?? []),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
     formatError: (formatted, error) => maskInternalError(formatted, error, log),
   } as ApolloServerOptions<Context>);
   await apollo.start();
@@ -71,6 +84,8 @@ export async function serveGraphQL<Context extends BaseContext>(
     }),
   );
 
+  app.use(refuseUnreadableBody);
+
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
   await new Promise<void>((resolve) => httpServer.listen(options.port, host, resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -78,6 +93,17 @@ export async function serveGraphQL<Context extends BaseContext>(
   log.info({ url }, 'listening');
   return { url, stop: () => apollo.stop() };
 }
+
+/** A body too large or not JSON is refused in GraphQL's shape, before any resolver runs. */
+const refuseUnreadableBody: express.ErrorRequestHandler = (error, _request, response, next) => {
+  const status = typeof error?.status === 'number' ? error.status : undefined;
+  if (!status || status >= 500) return next(error);
+  const message =
+    error.type === 'entity.too.large'
+      ? `Request body larger than ${bodyLimit}`
+      : 'Request body is not valid JSON';
+  response.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+};
 
 const publicCodes = new Set<string>([
   ...Object.values(ErrorCode),
@@ -123,7 +149,7 @@ export function serveSubgraph<Context extends RequestContext>(
   return serveGraphQL<Context>({
     name: options.name,
     port: options.port,
-    apollo: { schema: options.schema, introspection: true },
+    apollo: { schema: options.schema },
     context: (base) => options.context(base),
     ...(options.ready ? { ready: options.ready } : {}),
   });
