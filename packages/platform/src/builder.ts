@@ -3,6 +3,7 @@ import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import { DateResolver } from 'graphql-scalars';
+import ClientRequestsPlugin from './client-requests.ts';
 import type { RequestContext } from './context.ts';
 
 export interface SubgraphTypes<Context extends RequestContext> {
@@ -19,12 +20,13 @@ export interface SubgraphTypes<Context extends RequestContext> {
 }
 
 /**
- * The Pothos builder every subgraph starts from: federation, relay connections (cursor pagination)
- * and the `Date` scalar, with non-null fields and required inputs unless a field says otherwise.
+ * The Pothos builder every subgraph starts from: federation, relay connections (cursor pagination),
+ * the `Date` scalar and idempotent mutations (`clientRequestId`), with non-null fields and required
+ * inputs unless a field says otherwise.
  */
 export function createSubgraphBuilder<Context extends RequestContext>({ mutations = true } = {}) {
   const builder = new SchemaBuilder<SubgraphTypes<Context>>({
-    plugins: [DirectivesPlugin, FederationPlugin, RelayPlugin],
+    plugins: [DirectivesPlugin, FederationPlugin, RelayPlugin, ClientRequestsPlugin],
     defaultFieldNullability: false,
     defaultInputFieldRequiredness: true,
     relay: {

@@ -5,6 +5,7 @@ import { pgliteDataDir, type ServiceName } from '@kdn/prisma/services';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { type ClientRequestLog, clientRequestLog, type SqlClient } from './client-requests.ts';
 
 /**
  * Where a service's data lives. PostgreSQL (production, CI): one database shared by the services,
@@ -19,14 +20,15 @@ export interface Database<Client> {
   readonly location: DatabaseLocation;
   /** How many SQL statements this connection has sent so far (tests compare before and after a request). */
   statementCount(): number;
+  /** The client requests the service has applied (idempotent retries). */
+  readonly clientRequests: ClientRequestLog;
   /** Resolves when the database answers: the readiness check. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-interface PrismaClientLike {
+interface PrismaClientLike extends SqlClient {
   $disconnect(): Promise<void>;
-  $executeRawUnsafe(query: string): Promise<number>;
 }
 
 /** `DATABASE_URL` set: PostgreSQL, schema named after the service. Unset: the service's embedded data directory. */
@@ -57,6 +59,7 @@ export async function openDatabase<Client extends PrismaClientLike>(
     client,
     location,
     statementCount: () => statements,
+    clientRequests: clientRequestLog(client),
     ping: async () => {
       await client.$executeRawUnsafe('SELECT 1');
     },

@@ -1,4 +1,5 @@
 export { createSubgraphBuilder, type SubgraphTypes } from './builder.ts';
+export { type ClientRequestLog, type SqlClient, transaction } from './client-requests.ts';
 export { updateAtVersion } from './concurrency.ts';
 export {
   defaultPorts,

@@ -19,11 +19,12 @@ export function serveService<Db extends Database<unknown>>(
   database: Db,
   { port, peers }: { port: number; peers: SubgraphUrls },
 ): Promise<RunningServer> {
+  const context = service.context(database, peers);
   return serveSubgraph({
     name: service.name,
     schema: service.schema,
     port,
-    context: service.context(database, peers),
+    context: (base) => context({ ...base, clientRequests: database.clientRequests }),
     ready: () => database.ping(),
   });
 }

@@ -1,4 +1,12 @@
-import { badInput, defineAgencyKind, field, parseInput, present, updateAtVersion } from '@kdn/platform';
+import {
+  badInput,
+  defineAgencyKind,
+  field,
+  parseInput,
+  present,
+  transaction,
+  updateAtVersion,
+} from '@kdn/platform';
 import { AgencyKind, type Agency as AgencyRecord, type PrismaClient } from '@kdn/prisma/agencies';
 import { z } from 'zod';
 import { builder } from './builder.ts';
@@ -102,7 +110,7 @@ builder.mutationFields((t) => ({
 }));
 
 async function createAgency(db: PrismaClient, input: z.output<typeof createAgencySchema>) {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const district = await tx.district.findUnique({ where: { code: input.districtCode } });
     if (!district) throw badInput('input.districtCode', 'no district with this code');
     return tx.agency.create({ data: input });
@@ -113,7 +121,7 @@ async function updateAgency(
   db: PrismaClient,
   { id, version, name, kind }: z.output<typeof updateAgencySchema>,
 ) {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     await updateAtVersion(
       () =>
         tx.agency.updateMany({

@@ -1,4 +1,4 @@
-import { badInput, field, parseInput, present, updateAtVersion } from '@kdn/platform';
+import { badInput, field, parseInput, present, transaction, updateAtVersion } from '@kdn/platform';
 import type {
   Prisma,
   PrismaClient,
@@ -182,7 +182,7 @@ function scheduleRows(lines: StaffSchedule): Prisma.StaffPositionCreateWithoutRe
 }
 
 async function createResourceCentre(db: PrismaClient, input: z.output<typeof createSchema>) {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const [district, agency, existing] = await Promise.all([
       tx.district.findUnique({ where: { code: input.districtCode } }),
       tx.agency.findUnique({ where: { id: input.agencyId } }),
@@ -206,7 +206,7 @@ async function createResourceCentre(db: PrismaClient, input: z.output<typeof cre
 
 async function updateResourceCentre(db: PrismaClient, input: z.output<typeof updateSchema>) {
   const { id, version, staffPositions, headAppointed, secretaryAppointed } = input;
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     await updateAtVersion(
       () =>
         tx.resourceCentre.updateMany({

@@ -4,7 +4,7 @@
  * that first bumps the ward's version, which serialises changes to one family: of two at once, the
  * second waits, then finds the version changed (`CONFLICT`) or the first one's result.
  */
-import { badInput, isoDate, updateAtVersion } from '@kdn/platform';
+import { badInput, isoDate, transaction, updateAtVersion } from '@kdn/platform';
 import type { Prisma, PrismaClient, ReplacementReason } from '@kdn/prisma/curation';
 import type { RegisterDirectory, RegistrationOnDay } from './register-directory.ts';
 
@@ -40,7 +40,7 @@ export interface EndInput extends WardVersion {
 export async function assignCurator(db: PrismaClient, register: RegisterDirectory, input: AssignInput) {
   const day = input.resolution.date;
   const registration = await registrationOn(register, input.familyId, day);
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     await tx.ward.upsert({
       where: { familyId: input.familyId },
       create: { familyId: input.familyId },
@@ -72,7 +72,7 @@ export async function assignCurator(db: PrismaClient, register: RegisterDirector
 export async function replaceCurator(db: PrismaClient, register: RegisterDirectory, input: ReplaceInput) {
   const day = input.resolution.date;
   const registration = await registrationOn(register, input.familyId, day);
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const current = await bumpWardWithCurator(tx, input.familyId, input.version);
     if (current.curatorId === input.curatorId) {
       throw badInput('input.curatorId', 'is already the family’s curator');
@@ -100,7 +100,7 @@ export async function replaceCurator(db: PrismaClient, register: RegisterDirecto
 
 /** Clause 6.4: the work is over; the curator has presented its results to the commission. */
 export async function endAssignment(db: PrismaClient, input: EndInput) {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const current = await bumpWardWithCurator(tx, input.familyId, input.version);
     if (input.endedOn <= current.startedOn) {
       throw badInput(
@@ -128,7 +128,7 @@ export async function syncAssignedMinors(db: PrismaClient, register: RegisterDir
   if (!current) throw badInput('input.familyId', 'the family has no curator now');
   const minors = await register.minorsOf(current.registrationId);
   if (!minors) throw new Error(`the registry has no registration ${current.registrationId}`);
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     // The version the client read still holds, so the current assignment is the one read above.
     const assignment = await bumpWardWithCurator(tx, input.familyId, input.version);
     await tx.assignedMinor.createMany({

@@ -1,4 +1,12 @@
-import { badInput, field, idCursorConnection, isUuid, parseInput, updateAtVersion } from '@kdn/platform';
+import {
+  badInput,
+  field,
+  idCursorConnection,
+  isUuid,
+  parseInput,
+  transaction,
+  updateAtVersion,
+} from '@kdn/platform';
 import type { Curator as CuratorRecord, Prisma, PrismaClient } from '@kdn/prisma/curation';
 import { z } from 'zod';
 import type { AgencyDirectory } from './agency-directory.ts';
@@ -172,16 +180,18 @@ async function createCurator(
 ) {
   const [agency] = await agencies.lookUp([agencyId]);
   if (!agency) throw badInput('input.agencyId', 'no agency with this id');
-  return db.curator.create({
-    data: { agencyId, agencyKind: agency.kind, districtCode: agency.districtCode, fullName, position },
-  });
+  return transaction(db, (tx) =>
+    tx.curator.create({
+      data: { agencyId, agencyKind: agency.kind, districtCode: agency.districtCode, fullName, position },
+    }),
+  );
 }
 
 async function updateCurator(
   db: PrismaClient,
   { id, version, fullName, position, active }: z.output<typeof updateCuratorSchema>,
 ) {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     await updateAtVersion(
       () =>
         tx.curator.updateMany({

@@ -1,4 +1,4 @@
-import { badInput, field, isoDate, parseInput, present, today } from '@kdn/platform';
+import { badInput, field, isoDate, parseInput, present, today, transaction } from '@kdn/platform';
 import { type PrismaClient, VisitKind, type Visit as VisitRecord } from '@kdn/prisma/curation';
 import { z } from 'zod';
 import { isActiveOn } from './active-assignments.ts';
@@ -209,7 +209,7 @@ async function recordVisit(
   { assignmentId, curatorId, participatingAgencyIds, ...visit }: z.output<typeof recordVisitSchema>,
 ) {
   const participants = await agencies.lookUp(participatingAgencyIds);
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const found = await tx.curatorAssignment.findUnique({ where: { id: assignmentId } });
     if (!found) throw badInput('input.assignmentId', 'no assignment with this id');
     // A share lock on the ward: a replacement or end of the assignment waits for this visit, and then sees it.

@@ -1,4 +1,4 @@
-import { badInput, field, isoDate, parseInput, updateAtVersion } from '@kdn/platform';
+import { badInput, field, isoDate, parseInput, transaction, updateAtVersion } from '@kdn/platform';
 import type { PrismaClient } from '@kdn/prisma/programmes';
 import { z } from 'zod';
 import { builder } from './builder.ts';
@@ -34,7 +34,7 @@ async function approveProgramme(
   db: PrismaClient,
   { programmeId, version, meetingId }: z.output<typeof approveSchema>,
 ) {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const programme = await tx.programme.findUnique({
       where: { id: programmeId },
       include: { approvedAt: true },

@@ -1,4 +1,4 @@
-import { badInput, conflict, field, isoDate, parseInput } from '@kdn/platform';
+import { badInput, conflict, field, isoDate, parseInput, transaction } from '@kdn/platform';
 import {
   ChangeKind,
   type ProgrammeChange as ChangeRecord,
@@ -128,7 +128,7 @@ async function proposeChange(db: PrismaClient, references: References, input: Pr
     });
     assertAgencyInCity(places.agencies[0] ?? null, places.district?.city ?? '', 'input.measure.agencyId');
   }
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const current = await tx.programme.findUniqueOrThrow({ where: { id: programme.id } });
     assertInForce(current.status, 'input.programmeId');
     if (!isWithin(input.proposedOn, current)) throw badInput('input.proposedOn', outsidePeriod(current));
@@ -215,7 +215,7 @@ async function checkProposedMeasure(
 }
 
 async function decideChange(db: PrismaClient, { changeId, meetingId, decision }: DecideFields) {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const change = await tx.programmeChange.findUnique({ where: { id: changeId } });
     if (!change) throw badInput('input.changeId', 'no change with this id');
     if (change.decision !== 'PROPOSED') throw alreadyDecided(change.decision);

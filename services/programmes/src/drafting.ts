@@ -1,4 +1,4 @@
-import { badInput, field, isoDate, parseInput } from '@kdn/platform';
+import { badInput, field, isoDate, parseInput, transaction } from '@kdn/platform';
 import type { PrismaClient } from '@kdn/prisma/programmes';
 import { z } from 'zod';
 import { builder } from './builder.ts';
@@ -115,7 +115,7 @@ async function draftProgramme(db: PrismaClient, references: References, input: D
   const taken = 'is already the number of another programme in the district';
   return unlessTaken(
     () =>
-      db.$transaction(async (tx) => {
+      transaction(db, async (tx) => {
         const [numbered, running] = await Promise.all([
           tx.programme.count({ where: { districtCode: input.districtCode, number: input.number } }),
           tx.programme.findFirst({

@@ -1,4 +1,4 @@
-import { badInput, field, isoDate, parseInput, updateAtVersion } from '@kdn/platform';
+import { badInput, field, isoDate, parseInput, transaction, updateAtVersion } from '@kdn/platform';
 import { MeasureStatus, type PrismaClient } from '@kdn/prisma/programmes';
 import { z } from 'zod';
 import { builder } from './builder.ts';
@@ -56,7 +56,7 @@ builder.mutationField('updateMeasure', (t) =>
 
 async function updateMeasure(db: PrismaClient, input: z.output<typeof updateMeasureSchema>) {
   const { id, version, status } = input;
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const measure = await tx.measure.findUnique({ where: { id }, include: { programme: true } });
     if (!measure) throw badInput('input.id', 'no measure with this id');
     assertVersionRead(measure, version, 'measure');

@@ -1,4 +1,4 @@
-import { badInput, field, isoDate, isUuid, parseInput, present } from '@kdn/platform';
+import { badInput, field, isoDate, isUuid, parseInput, present, transaction } from '@kdn/platform';
 import type {
   WorkingGroupMeeting as MeetingRecord,
   Prisma,
@@ -208,7 +208,7 @@ async function recordMeeting(db: PrismaClient, references: References, input: Re
   const taken = 'a protocol with this number is already recorded at the resource centre';
   return unlessTaken(
     () =>
-      db.$transaction(async (tx) => {
+      transaction(db, async (tx) => {
         const [recorded, programmes] = await Promise.all([
           tx.workingGroupMeeting.findUnique({
             where: {

@@ -1,4 +1,4 @@
-import { badInput, field, isoDate, parseInput, today, updateAtVersion } from '@kdn/platform';
+import { badInput, field, isoDate, parseInput, today, transaction, updateAtVersion } from '@kdn/platform';
 import {
   type AreaAssessment as AssessmentRecord,
   LifeArea,
@@ -153,7 +153,7 @@ builder.mutationField('submitProgressReport', (t) =>
 
 async function submitReport(db: PrismaClient, input: SubmitFields) {
   const { id, version } = input;
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const report = await tx.progressReport.findUnique({ where: { id }, include: { programme: true } });
     if (!report) throw badInput('input.id', 'no report with this id');
     assertVersionRead(report, version, 'report');

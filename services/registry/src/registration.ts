@@ -6,6 +6,7 @@ import {
   isUuid,
   parseInput,
   present,
+  transaction,
   updateAtVersion,
 } from '@kdn/platform';
 import {
@@ -306,7 +307,7 @@ async function registerFamily(
     throw badInput('input.commissionId', `the commission serves another district (${commissionDistrict})`);
   }
   const openedOn = input.resolution.date;
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const family = await tx.family.create({
       data: {
         districtCode: input.districtCode,
@@ -350,7 +351,7 @@ async function addMinor(
   db: PrismaClient,
   { registrationId, version, addedOn, minor }: z.output<typeof addMinorSchema>,
 ) {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const registration = await openRegistration(tx, registrationId);
     if (addedOn < registration.openedOn) {
       throw badInput(
@@ -375,7 +376,7 @@ async function addMinor(
 
 async function closeRegistration(db: PrismaClient, input: z.output<typeof closeSchema>) {
   const closedOn = input.resolution.date;
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const registration = await openRegistration(tx, input.registrationId);
     if (closedOn <= registration.openedOn) {
       throw badInput(

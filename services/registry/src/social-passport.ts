@@ -1,4 +1,4 @@
-import { field, parseInput, updateAtVersion } from '@kdn/platform';
+import { field, parseInput, transaction, updateAtVersion } from '@kdn/platform';
 import {
   HousingCondition,
   IncomeLevel,
@@ -158,7 +158,7 @@ builder.mutationField('updateSocialPassport', (t) =>
 async function updateSocialPassport(db: PrismaClient, input: z.output<typeof updateSchema>) {
   const { familyId, version, ...changes } = input;
   const data = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     await updateAtVersion(
       () =>
         tx.socialPassport.updateMany({
