@@ -16,6 +16,8 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   /** How long one subgraph fetch may take before the gateway gives up on that part of the answer. */
   subgraphTimeoutMs?: number;
+  /** How long a whole request may take; longer than one subgraph fetch, so a slow subgraph costs only its fields. */
+  requestTimeoutMs?: number;
 }
 
 /** A data source that passes the request id on and gives up on a slow subgraph, so one fault blanks only its fields. */
@@ -57,6 +59,11 @@ function subgraphRefusal(error: Error & { extensions?: { response?: { body?: unk
 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const timeoutMs = options.subgraphTimeoutMs ?? 5000;
+  const deadlineMs = options.requestTimeoutMs ?? 2 * timeoutMs;
+  if (deadlineMs <= timeoutMs)
+    throw new Error(
+      `The request timeout (${deadlineMs} ms) must be longer than a subgraph's (${timeoutMs} ms)`,
+    );
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(supergraphPath, 'utf8'),
     buildService: ({ name, url }) =>
@@ -67,5 +74,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     port: options.port,
     apollo: { gateway, ...requestLimitProtection() },
     context: (base) => base,
+    deadlineMs,
   });
 }

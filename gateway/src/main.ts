@@ -1,4 +1,11 @@
 import { portOf, subgraphUrlsFromEnv } from '@kdn/platform';
 import { startGateway } from './gateway.ts';
 
-await startGateway({ port: portOf('gateway'), subgraphUrls: subgraphUrlsFromEnv() });
+const milliseconds = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+
+await startGateway({
+  port: portOf('gateway'),
+  subgraphUrls: subgraphUrlsFromEnv(),
+  subgraphTimeoutMs: milliseconds('SUBGRAPH_TIMEOUT_MS'),
+  requestTimeoutMs: milliseconds('GATEWAY_TIMEOUT_MS'),
+});

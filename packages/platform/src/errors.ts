@@ -6,6 +6,7 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  Timeout: 'TIMEOUT',
 } as const;
 
 /** A rejected input: names the offending field by its path in the mutation's arguments. */

@@ -28,6 +28,8 @@ interface ServeOptions<Context extends BaseContext> {
   context: (base: RequestContext, request: express.Request) => Promise<Context> | Context;
   /** Readiness: resolves when the process can serve (its database answers), throws otherwise. */
   ready?: () => Promise<void>;
+  /** How long a request may take in all before the client gets a TIMEOUT error instead of waiting on. */
+  deadlineMs?: number;
 }
 
 /** Requests larger than this are refused before GraphQL parses them. */
@@ -75,6 +77,7 @@ export async function serveGraphQL<Context extends BaseContext>(
   });
   app.use(
     '/graphql',
+    ...(options.deadlineMs ? [answerBy(options.deadlineMs)] : []),
     express.json({ limit: bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -92,6 +95,18 @@ export async function serveGraphQL<Context extends BaseContext>(
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
   log.info({ url }, 'listening');
   return { url, stop: () => apollo.stop() };
+}
+
+function answerBy(deadlineMs: number): express.RequestHandler {
+  return (_request, response, next) => {
+    const timer = setTimeout(() => {
+      if (response.headersSent) return;
+      const message = `No answer within ${deadlineMs} ms`;
+      response.status(504).json({ errors: [{ message, extensions: { code: ErrorCode.Timeout } }] });
+    }, deadlineMs);
+    response.on('close', () => clearTimeout(timer));
+    next();
+  };
 }
 
 /** A body too large or not JSON is refused in GraphQL's shape, before any resolver runs. */
