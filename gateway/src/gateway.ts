@@ -8,6 +8,7 @@ import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { type RequestContext, type RunningServer, serveGraphQL, serviceUnavailable } from '@kdn/platform';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { requestLimitProtection } from './request-limits.ts';
+import { readSafelist, requireSafelist, safelistedOperations } from './safelist.ts';
 import { supergraphPath } from './supergraph-path.ts';
 
 export interface GatewayOptions {
@@ -18,6 +19,11 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** How long a whole request may take; longer than one subgraph fetch, so a slow subgraph costs only its fields. */
   requestTimeoutMs?: number;
+  /**
+   * The operations known clients send (a persisted query manifest): served by hash, and, when
+   * `required` (production's default), the only operations the gateway runs.
+   */
+  safelist?: { manifestPath: string; required: boolean };
 }
 
 /** A data source that passes the request id on and gives up on a slow subgraph, so one fault blanks only its fields. */
@@ -69,10 +75,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? '', timeoutMs),
   });
+  const limits = requestLimitProtection();
+  const safelist = options.safelist && readSafelist(options.safelist.manifestPath);
   return serveGraphQL<RequestContext>({
     name: 'gateway',
     port: options.port,
-    apollo: { gateway, ...requestLimitProtection() },
+    apollo: {
+      gateway,
+      ...limits,
+      plugins: [
+        ...limits.plugins,
+        ...(safelist && options.safelist?.required ? [requireSafelist(safelist)] : []),
+      ],
+      persistedQueries: safelist ? { cache: safelistedOperations(safelist) } : false,
+    },
     context: (base) => base,
     deadlineMs,
   });

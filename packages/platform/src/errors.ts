@@ -7,6 +7,7 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Timeout: 'TIMEOUT',
+  OperationNotSafelisted: 'OPERATION_NOT_SAFELISTED',
 } as const;
 
 /** A rejected input: names the offending field by its path in the mutation's arguments. */
