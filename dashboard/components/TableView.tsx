@@ -13,10 +13,11 @@ export interface TableSort {
  * for each row the page its name leads to; `sort`, the server-rendered links in the column headers.
  */
 export function TableView({ table, links, sort }: { table: DataTable; links?: string[]; sort?: TableSort }) {
-  const className = (column: number) =>
+  // A column to emphasise stands out in its header, and in its cells where they are not 0.
+  const className = (column: number, figure?: string) =>
     [
       column < (table.textColumns ?? 1) ? 'text' : undefined,
-      table.emphasis?.includes(column) ? 'emphasis' : undefined,
+      table.emphasis?.includes(column) && figure !== '0' ? 'emphasis' : undefined,
     ]
       .filter(Boolean)
       .join(' ') || undefined;
@@ -44,7 +45,7 @@ export function TableView({ table, links, sort }: { table: DataTable; links?: st
               <th scope="row">{links?.[row] ? <Link href={links[row]}>{name}</Link> : name}</th>
               {figures.map((figure, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed and positional
-                <td key={index} className={className(index + 1)}>
+                <td key={index} className={className(index + 1, figure)}>
                   {figure}
                 </td>
               ))}

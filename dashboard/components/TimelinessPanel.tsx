@@ -35,7 +35,9 @@ export function TimelinessPanel({
       id={id}
       title={title}
       note={note && <p className="muted">{note}</p>}
-      chart={<BarChartView data={timelinessChartData(lines)} category="name" series={series} />}
+      chart={
+        <BarChartView data={timelinessChartData(lines)} category="name" series={series} labelWidth={360} />
+      }
       table={timelinessBreakdownTable(title, nameColumn, lines)}
       tableWidth="full"
       csvFileName={csvFileName}

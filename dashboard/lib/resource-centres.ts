@@ -99,7 +99,8 @@ const columns = {
   reportsOnTime: { label: ui.centres.reportsOnTime, value: fromChecklist('reportsOnTime') },
   reportsOnTimeShare: {
     label: ui.centres.reportsOnTimeShare,
-    value: ({ checklist }) => checklist && percentOf(checklist.reportsOnTime, checklist.reportsDue),
+    value: ({ checklist }) =>
+      checklist ? percentOf(checklist.reportsOnTime, checklist.reportsDue) : undefined,
   },
   reportsWeighingChange: {
     label: ui.centres.reportsWeighingChange,
@@ -114,7 +115,7 @@ const columns = {
   priorityMeasuresDoneShare: {
     label: ui.centres.priorityMeasuresDoneShare,
     value: ({ checklist }) =>
-      checklist && percentOf(checklist.priorityMeasuresDone, checklist.priorityMeasuresDue),
+      checklist ? percentOf(checklist.priorityMeasuresDone, checklist.priorityMeasuresDue) : undefined,
   },
   familiesOnRegister: {
     label: ui.centres.familiesOnRegister,
@@ -124,7 +125,7 @@ const columns = {
   homeVisitShare: {
     label: ui.centres.homeVisitShare,
     value: ({ district: { homeVisitMonths } }) =>
-      homeVisitMonths && percentOf(homeVisitMonths.withHomeVisit, homeVisitMonths.wardMonths),
+      homeVisitMonths ? percentOf(homeVisitMonths.withHomeVisit, homeVisitMonths.wardMonths) : undefined,
   },
   overdueWards: {
     label: ui.centres.overdueWards,

@@ -5,7 +5,7 @@ export interface DataTable {
   rows: string[][];
   /** How many leading columns hold text rather than figures (1 by default): they align left. */
   textColumns?: number;
-  /** Columns whose figures the reader should not miss, such as overdue and refused measures. */
+  /** Columns whose figures other than 0 the reader should not miss, such as overdue and refused measures. */
   emphasis?: number[];
 }
 

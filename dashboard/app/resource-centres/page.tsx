@@ -66,7 +66,7 @@ async function ResourceCentres({ searchParams }: Props) {
     <>
       <PageHeader
         title={title}
-        subtitle={ui.centres.title}
+        subtitle={ui.centres.allDistricts}
         dates={ui.dataOnAndDuring(formatDate(asOf), formatDate(period.from), formatDate(period.to))}
         notices={notices}
       />
