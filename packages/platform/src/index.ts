@@ -1,6 +1,6 @@
 export { createSubgraphBuilder, type SubgraphTypes } from './builder.ts';
 export { type ClientRequestLog, type SqlClient, transaction } from './client-requests.ts';
-export { updateAtVersion } from './concurrency.ts';
+export { assertVersionRead, updateAtVersion } from './concurrency.ts';
 export {
   defaultPorts,
   type ProcessName,
@@ -16,8 +16,8 @@ export type { RequestContext } from './context.ts';
 export { type Database, type DatabaseLocation, locationFromEnv, openDatabase } from './database.ts';
 export { calendarDate, isoDate, today } from './dates.ts';
 export { badInput, conflict, ErrorCode, serviceUnavailable } from './errors.ts';
-export { field, fieldPath, isUuid, parseInput } from './input.ts';
-export { districtFigures, loaderByKey, loaderOfLists, present } from './loaders.ts';
+export { field, fieldPath, isUuid, type Period, parseInput, period } from './input.ts';
+export { districtFigures, figuresByKey, loaderByKey, loaderOfLists, present } from './loaders.ts';
 export { type Logger, rootLogger } from './logger.ts';
 export { type IdWindow, idCursorConnection } from './pagination.ts';
 export { fetchEntities } from './remote-entities.ts';

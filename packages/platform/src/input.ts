@@ -43,3 +43,15 @@ const uuid = z.uuid();
 export function isUuid(value: string): boolean {
   return uuid.safeParse(value).success;
 }
+
+/** A period of days, both ends included. */
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+/** The period a figure's `from` and `to` arguments name; one that ends before it starts is bad input. */
+export function period(from: Date, to: Date): Period {
+  if (from > to) throw badInput('from', 'must not be after `to`');
+  return { from, to };
+}

@@ -36,31 +36,50 @@ export async function present<Row>(row: Promise<Row | null>, what: string): Prom
 }
 
 /**
- * Batches a per-district figure: every district asked for with the same parameters in one tick of a
- * request is answered by one SQL aggregate. Districts the query returns no row for get `empty`.
+ * Batches a figure of records keyed by a string (a district's code, a resource centre's id): every
+ * key asked for with the same parameters in one tick of a request is answered by one SQL aggregate.
+ * Keys the query has no figure for get `empty`.
  */
+export function figuresByKey<Params, Figure>(
+  query: (keys: string[], params: Params) => Promise<Map<string, Figure>>,
+  empty: Figure,
+) {
+  const cacheKey = ({ key, params }: { key: string; params: Params }) => `${key}|${JSON.stringify(params)}`;
+  return new DataLoader<{ key: string; params: Params }, Figure, string>(
+    async (requests) => {
+      const groups = new Map<string, { params: Params; keys: string[] }>();
+      for (const { key, params } of requests) {
+        const group = groups.get(JSON.stringify(params)) ?? { params, keys: [] };
+        group.keys.push(key);
+        groups.set(JSON.stringify(params), group);
+      }
+      const figures = new Map<string, Figure>();
+      for (const { params, keys } of groups.values()) {
+        for (const [key, figure] of await query(keys, params)) figures.set(cacheKey({ key, params }), figure);
+      }
+      return requests.map((request) => figures.get(cacheKey(request)) ?? empty);
+    },
+    { cacheKeyFn: cacheKey },
+  );
+}
+
+/** `figuresByKey` for a per-district figure whose rows name their district. */
 export function districtFigures<Params, Figure extends object>(
   query: (districtCodes: string[], params: Params) => Promise<Array<{ districtCode: string } & Figure>>,
   empty: Figure,
 ) {
-  const cacheKey = ({ districtCode, params }: { districtCode: string; params: Params }) =>
-    `${districtCode}|${JSON.stringify(params)}`;
-  return new DataLoader<{ districtCode: string; params: Params }, Figure, string>(
-    async (keys) => {
-      const groups = new Map<string, { params: Params; codes: string[] }>();
-      for (const { districtCode, params } of keys) {
-        const group = groups.get(JSON.stringify(params)) ?? { params, codes: [] };
-        group.codes.push(districtCode);
-        groups.set(JSON.stringify(params), group);
-      }
-      const figures = new Map<string, Figure>();
-      for (const { params, codes } of groups.values()) {
-        for (const { districtCode, ...figure } of await query(codes, params)) {
-          figures.set(cacheKey({ districtCode, params }), figure as unknown as Figure);
-        }
-      }
-      return keys.map((key) => figures.get(cacheKey(key)) ?? empty);
-    },
-    { cacheKeyFn: cacheKey },
+  const byKey = figuresByKey<Params, Figure>(
+    async (codes, params) =>
+      new Map(
+        (await query(codes, params)).map(({ districtCode, ...figure }) => [
+          districtCode,
+          figure as unknown as Figure,
+        ]),
+      ),
+    empty,
   );
+  return {
+    load: ({ districtCode, params }: { districtCode: string; params: Params }) =>
+      byKey.load({ key: districtCode, params }),
+  };
 }

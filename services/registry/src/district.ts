@@ -1,4 +1,4 @@
-import { badInput } from '@kdn/platform';
+import { period } from '@kdn/platform';
 import { builder } from './builder.ts';
 import type {
   RegisterClosures as RegisterClosuresShape,
@@ -88,11 +88,6 @@ export const District = builder
       }),
     }),
   });
-
-function period(from: Date, to: Date) {
-  if (from > to) throw badInput('from', 'must not be after `to`');
-  return { from, to };
-}
 
 /** A commission for minors, owned by the agencies subgraph; referenced by key. */
 export const Commission = builder
