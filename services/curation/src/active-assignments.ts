@@ -17,12 +17,22 @@ export function isActiveOn(assignment: Period, day: Date): boolean {
 
 /** The same rule in SQL: the districts' assignments active on the day, with their curator's agency. */
 export function activeAssignmentsOn(districtCodes: string[], day: Date): Prisma.Sql {
+  return activeAssignments(Prisma.sql`a."districtCode" = ANY(${districtCodes})`, day);
+}
+
+/** The assignments of the agencies' curators active on the day. */
+export function activeAssignmentsOfAgencies(agencyIds: string[], day: Date): Prisma.Sql {
+  return activeAssignments(Prisma.sql`c."agencyId" = ANY(${agencyIds}::uuid[])`, day);
+}
+
+/** `scope` is a condition on the assignment `a` and its curator `c`. */
+function activeAssignments(scope: Prisma.Sql, day: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT a.id, a."familyId", a."curatorId", a."districtCode", a."startedOn",
            c."agencyId", c."agencyKind", c."fullName"
       FROM "CuratorAssignment" a
       JOIN "Curator" c ON c.id = a."curatorId"
-     WHERE a."districtCode" = ANY(${districtCodes})
+     WHERE ${scope}
        AND a."startedOn" <= ${isoDate(day)}::date
        AND (a."endedOn" IS NULL OR a."endedOn" > ${isoDate(day)}::date)`;
 }

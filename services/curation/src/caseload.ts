@@ -45,15 +45,20 @@ const wardsPerCuratorBuckets = [
   { minWards: 10, maxWards: null },
 ] as const;
 
-const counts = Prisma.sql`
+export const counts = Prisma.sql`
   count(DISTINCT a."curatorId")::int AS curators,
   count(DISTINCT a."familyId")::int AS families,
   count(DISTINCT m."minorId")::int AS minors`;
 
-function activeWithMinors(districtCodes: string[], day: Date): Prisma.Sql {
+/** Active assignments `a` (from `activeAssignmentsOn` or the like) with their minors `m` on the day. */
+export function withMinorsOn(active: Prisma.Sql, day: Date): Prisma.Sql {
   return Prisma.sql`
-    FROM (${activeAssignmentsOn(districtCodes, day)}) a
+    FROM (${active}) a
     LEFT JOIN "AssignedMinor" m ON m."assignmentId" = a.id AND m."addedOn" <= ${isoDate(day)}::date`;
+}
+
+function activeWithMinors(districtCodes: string[], day: Date): Prisma.Sql {
+  return withMinorsOn(activeAssignmentsOn(districtCodes, day), day);
 }
 
 /** By the kind of the curators' agencies, in `AgencyKind` order; kinds with no curator that day are absent. */

@@ -4,10 +4,12 @@ import {
   isoDate,
   loaderByKey,
   loaderOfLists,
+  type Period,
   type RequestContext,
 } from '@kdn/platform';
 import type { PrismaClient } from '@kdn/prisma/curation';
 import DataLoader from 'dataloader';
+import { caseloadOfAgencies, noCaseload } from './agency-caseload.ts';
 import type { AgencyDirectory } from './agency-directory.ts';
 import {
   caseloadByAgency,
@@ -17,6 +19,7 @@ import {
   inBuckets,
   wardsPerCurator,
 } from './caseload.ts';
+import { countHomeVisitMonths } from './home-visit-months.ts';
 import {
   homeVisitMonths,
   homeVisitStatus,
@@ -155,5 +158,10 @@ export function createLoaders(db: PrismaClient) {
     wardsVisitedByCurator: districtRows((codes, day) => wardsVisitedByCurator(db, codes, day)),
     wardsVisitedByAgency: districtRows((codes, day) => wardsVisitedByAgency(db, codes, day)),
     overdueAssignments: districtRows((codes, day) => overdueAssignments(db, codes, day)),
+    homeVisitMonthCounts: districtFigures(
+      (codes, params: Period) => countHomeVisitMonths(db, codes, params),
+      { wardMonths: 0, withHomeVisit: 0 },
+    ),
+    agencyCaseload: figuresOnDay((ids, day) => caseloadOfAgencies(db, ids, day), noCaseload),
   };
 }

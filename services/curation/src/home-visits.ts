@@ -13,7 +13,7 @@ import { activeAssignmentsOn, groupByDistrict } from './active-assignments.ts';
  * ward's place of residence. Everything here is computed from the visits recorded, never stored,
  * and counts only visits made on or before the day asked about.
  */
-const homeVisitKinds: VisitKind[] = ['HOME', 'INTERAGENCY'];
+export const homeVisitKinds: VisitKind[] = ['HOME', 'INTERAGENCY'];
 
 /** Joins to each assignment `a`, as `last`, its last home visit up to the day. */
 function lastHomeVisitUpTo(day: Date): Prisma.Sql {

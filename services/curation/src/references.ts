@@ -7,7 +7,7 @@ import { builder } from './builder.ts';
  * them in the modules of its own types.
  */
 export const Agency = builder.externalRef('Agency', builder.selection<{ id: string }>('id')).implement({
-  description: 'An agency of the prevention system, extended with its case curators.',
+  description: 'An agency of the prevention system, extended with its case curators and their caseload.',
   fields: (t) => ({ id: t.exposeID('id', { description: 'Identifier of the agency.' }) }),
 });
 

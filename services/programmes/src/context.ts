@@ -1,5 +1,14 @@
-import { type Database, loaderByKey, loaderOfLists, type RequestContext } from '@kdn/platform';
+import {
+  type Database,
+  districtFigures,
+  figuresByKey,
+  loaderByKey,
+  loaderOfLists,
+  type RequestContext,
+} from '@kdn/platform';
 import type { PrismaClient } from '@kdn/prisma/programmes';
+import { checklists, emptyChecklist } from './checklist.ts';
+import { noOutcomes, type OutcomeParams, programmeOutcomes } from './programme-outcomes.ts';
 import type { References } from './references.ts';
 
 export type ProgrammesDatabase = Database<PrismaClient>;
@@ -19,7 +28,7 @@ function filteredOn(key: string | null): string {
 
 const inDeadlineOrder = [{ deadline: 'asc' }, { id: 'asc' }] as const;
 
-/** One set of batching loaders per request: each entity or relation is one statement per fetch. */
+/** One set of batching loaders per request: each entity, relation or figure is one statement per fetch. */
 export function createLoaders(db: PrismaClient) {
   return {
     programme: loaderByKey(
@@ -139,6 +148,14 @@ export function createLoaders(db: PrismaClient) {
       (reportIds: string[]) =>
         db.areaAssessment.findMany({ where: { reportId: { in: reportIds } }, orderBy: { area: 'asc' } }),
       (assessment) => assessment.reportId,
+    ),
+    programmeOutcomes: districtFigures(
+      (codes, params: OutcomeParams) => programmeOutcomes(db, codes, params),
+      noOutcomes,
+    ),
+    checklist: figuresByKey(
+      (centreIds, params: OutcomeParams) => checklists(db, centreIds, params),
+      emptyChecklist,
     ),
   };
 }

@@ -19,7 +19,8 @@ export const ResourceCentre = builder
   .externalRef('ResourceCentre', builder.selection<{ id: string }>('id'))
   .implement({
     description:
-      'A district’s resource centre (РМЦ), owned by the agencies subgraph; extended with its working-group meetings.',
+      'A district’s resource centre (РМЦ), owned by the agencies subgraph; extended with its working-group meetings ' +
+      'and its checklist.',
     fields: (t) => ({ id: t.exposeID('id', { description: 'Identifier of the resource centre.' }) }),
   });
 
@@ -36,8 +37,9 @@ export const Registration = builder
   });
 
 export const District = builder
-  .externalRef('District', builder.keyDirective(builder.selection<{ code: string }>('code'), false))
+  .externalRef('District', builder.selection<{ code: string }>('code'))
   .implement({
-    description: 'A district, owned by the agencies subgraph.',
+    description:
+      'A district, owned by the agencies subgraph; extended with the effectiveness of its programmes.',
     fields: (t) => ({ code: t.exposeString('code', { description: 'Stable key of the district.' }) }),
   });

@@ -10,6 +10,8 @@ import './change.ts';
 import './correction.ts';
 import './meeting.ts';
 import './report.ts';
+import './programme-outcomes.ts';
+import './checklist.ts';
 
 /** The programmes subgraph: МИПСР programmes, measures by agency, working-group meetings, progress reports. */
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
