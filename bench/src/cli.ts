@@ -1,0 +1,215 @@
+/**
+ * `npm run bench [-- --scale region|national] [--duration S] [--connections N] [--database-url URL]`:
+ * the platform on PostgreSQL over a seeded synthetic tier (`npm run seed:synthetic` first), the four
+ * subgraphs and the gateway as separate processes, driven over loopback with autocannon beside the
+ * raw-SQL floor, the subgraph asked directly, and Hive Gateway serving the same supergraph.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { repositoryRoot, type SubgraphName, subgraphNames } from '@kdn/platform';
+import pg from 'pg';
+import { drive } from './drive.ts';
+import { operations } from './operations.ts';
+import {
+  hiveGatewayArgs,
+  nodeScript,
+  type Process,
+  type ProcessSpec,
+  peakResidentMb,
+  startAll,
+  stopAll,
+} from './processes.ts';
+import { type Measurement, markdownReport, type Run } from './report.ts';
+import { pickSamples } from './samples.ts';
+import { countStatements } from './statements.ts';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'region' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/kdn_bench' },
+  },
+});
+const url = values['database-url'];
+const seconds = Number(values.duration);
+const connections = Number(values.connections);
+
+const seeded = await lastSeed(url);
+if (seeded?.scale !== values.scale) {
+  console.error(
+    `The database at ${url} holds ${seeded ? `the ${seeded.scale} tier` : 'no synthetic tier'}: ` +
+      `run \`npm run seed:synthetic -- --scale ${values.scale}\` first.`,
+  );
+  process.exit(1);
+}
+
+const ports = { gateway: 4100, hive: 4110, floor: 4120 };
+const subgraphPorts: Record<SubgraphName, number> = {
+  agencies: 4001,
+  registry: 4002,
+  curation: 4003,
+  programmes: 4004,
+};
+// The subgraphs answer where the committed supergraph says, so both gateways serve that file as it is.
+for (const port of [...Object.values(subgraphPorts), ...Object.values(ports)]) await assertFree(port);
+
+const samples = await pickSamples(url, seeded.asOf);
+console.log(`Counting SQL statements per request (subgraphs in process, the platform's counter)…`);
+const statements = await countStatements(url, operations, samples);
+
+const specs: ProcessSpec[] = [
+  ...subgraphNames.map((name) => ({
+    name,
+    args: nodeScript(`services/${name}/src/main.ts`),
+    port: subgraphPorts[name],
+  })),
+  { name: 'gateway', args: nodeScript('gateway/src/main.ts'), port: ports.gateway },
+  {
+    name: 'hive-gateway',
+    args: hiveGatewayArgs(path.join(repositoryRoot, 'gateway/supergraph.graphql'), ports.hive),
+    port: ports.hive,
+    readyPath: '/readiness',
+  },
+  { name: 'floor', args: nodeScript('bench/src/floor.ts'), port: ports.floor, path: '', readyPath: '/ready' },
+];
+const environment = {
+  DATABASE_URL: url,
+  LOG_LEVEL: 'warn',
+  APOLLO_TELEMETRY_DISABLED: '1',
+  GATEWAY_PORT: String(ports.gateway),
+  FLOOR_PORT: String(ports.floor),
+};
+console.log('Starting the subgraphs, the gateway, Hive Gateway and the floor…');
+const processes = await startAll(specs, environment);
+const named = (name: string) => processes.find((candidate) => candidate.name === name) as Process;
+const stop = () => stopAll(processes);
+process.once('SIGINT', () => stop().then(() => process.exit(130)));
+
+try {
+  const measurements: Measurement[] = [];
+  for (const operation of operations) {
+    const graphql = (target: string) => ({
+      url: named(target).url,
+      body: counter((index) =>
+        JSON.stringify({ query: operation.query, variables: operation.variables(samples, index) }),
+      ),
+    });
+    const targets = {
+      floor: {
+        url: `${named('floor').url}/${operation.name}`,
+        body: counter((index) => JSON.stringify({ variables: operation.variables(samples, index) })),
+      },
+      ...(operation.subgraph ? { direct: graphql(operation.subgraph) } : {}),
+      gateway: graphql('gateway'),
+      hive: graphql('hive-gateway'),
+    };
+    for (const [target, { url: targetUrl, body }] of Object.entries(targets)) {
+      await verify(operation.name, target, targetUrl, body());
+      const figures = await drive({ url: targetUrl, body }, connections, seconds);
+      console.log(
+        `${operation.name.padEnd(18)} ${target.padEnd(8)} p50 ${figures.p50} ms  p95 ${figures.p95} ms  ` +
+          `p99 ${figures.p99} ms  ${figures.requestsPerSecond} req/s${figures.failures ? `  ${figures.failures} failed` : ''}`,
+      );
+      measurements.push({ operation: operation.name, target, figures });
+    }
+  }
+  const memory = Object.fromEntries(processes.map(({ name, child }) => [name, peakResidentMb(child)]));
+  const run: Run = {
+    scale: seeded.scale,
+    seed: seeded.seed,
+    asOf: seeded.asOf,
+    seedSeconds: seeded.seconds,
+    seedRows: seeded.rows,
+    date: new Date().toISOString(),
+    command: `npm run bench -- --scale ${values.scale} --duration ${seconds} --connections ${connections}`,
+    machine: { ...machine(), postgres: await serverVersion(url) },
+    connections,
+    seconds,
+    measurements,
+    statements: Object.fromEntries(statements),
+    memory,
+  };
+  const dir = path.join(repositoryRoot, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${run.scale}.json`), `${JSON.stringify(run, null, 2)}\n`);
+  const markdown = markdownReport(run);
+  writeFileSync(path.join(dir, `${run.scale}.md`), markdown);
+  console.log(`\n${markdown}`);
+} finally {
+  await stop();
+}
+
+/** Each call gives the next index, so consecutive requests ask about different records. */
+function counter(make: (index: number) => string): () => string {
+  let index = 0;
+  return () => make(index++);
+}
+
+/** One request before the load: the answer must be data, not errors, or the figures would mean nothing. */
+async function verify(operation: string, target: string, targetUrl: string, body: string) {
+  const response = await fetch(targetUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  const answer = (await response.json()) as { data?: unknown; errors?: unknown };
+  if (!response.ok || answer.errors || !answer.data) {
+    throw new Error(
+      `${operation} via ${target} failed: HTTP ${response.status} ${JSON.stringify(answer).slice(0, 500)}`,
+    );
+  }
+}
+
+async function assertFree(port: number) {
+  const taken = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (taken)
+    throw new Error(`port ${port} is in use: stop what runs there (npm start?) before the benchmark`);
+}
+
+interface SeedRecord {
+  scale: string;
+  seed: number;
+  asOf: string;
+  seconds: Record<string, number>;
+  rows: Record<string, number>;
+}
+
+async function lastSeed(databaseUrl: string): Promise<SeedRecord | null> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query(
+      'SELECT report FROM public.synthetic_seed ORDER BY loaded_at DESC LIMIT 1',
+    );
+    return (rows[0]?.report as SeedRecord | undefined) ?? null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function serverVersion(databaseUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query('SHOW server_version')).rows[0]?.server_version ?? 'unknown';
+  } finally {
+    await client.end();
+  }
+}
+
+function machine() {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+  };
+}

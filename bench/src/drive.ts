@@ -1,0 +1,69 @@
+import autocannon from 'autocannon';
+
+export interface Figures {
+  p50: number;
+  p95: number;
+  p99: number;
+  requestsPerSecond: number;
+  requests: number;
+  /** Responses that were not HTTP 2xx. */
+  failures: number;
+}
+
+export interface Target {
+  url: string;
+  /** The body of the next request; called once per request, so each can ask about another record. */
+  body: () => string;
+}
+
+/**
+ * Drives one target over loopback with autocannon at a fixed number of connections for a fixed
+ * time, after a short warm-up, and returns the latency percentiles of every response and the rate.
+ */
+export async function drive(target: Target, connections: number, seconds: number): Promise<Figures> {
+  await run(target, connections, Math.min(2, Math.max(1, seconds / 5)));
+  return run(target, connections, seconds);
+}
+
+function run(target: Target, connections: number, seconds: number): Promise<Figures> {
+  const latencies: number[] = [];
+  let failures = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: target.url,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request) => ({ ...request, body: target.body() }),
+          },
+        ],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        resolve({
+          p50: percentile(latencies, 0.5),
+          p95: percentile(latencies, 0.95),
+          p99: percentile(latencies, 0.99),
+          requestsPerSecond: Math.round((latencies.length / result.duration) * 10) / 10,
+          requests: latencies.length,
+          failures: failures + result.errors + result.timeouts,
+        });
+      },
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (statusCode < 200 || statusCode > 299) failures += 1;
+    });
+  });
+}
+
+function percentile(sorted: number[], share: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1);
+  return Math.round((sorted[index] as number) * 10) / 10;
+}

@@ -1,0 +1,193 @@
+import type { ServiceName } from '@kdn/prisma/services';
+
+/**
+ * The tables the generator fills, by service schema, with the columns in the order the generator
+ * writes them. Columns left out take their defaults.
+ */
+export const tableColumns = {
+  agencies: {
+    District: ['code', 'name', 'city'],
+    Commission: ['id', 'districtCode', 'name'],
+    Agency: ['id', 'districtCode', 'name', 'kind', 'version', 'createdAt', 'updatedAt'],
+    ResourceCentre: [
+      'id',
+      'districtCode',
+      'agencyId',
+      'headAppointed',
+      'secretaryAppointed',
+      'version',
+      'updatedAt',
+    ],
+    StaffPosition: ['id', 'resourceCentreId', 'title', 'filled', 'vacant', 'ordinal'],
+  },
+  registry: {
+    Family: ['id', 'districtCode', 'address', 'composition', 'version', 'createdAt', 'updatedAt'],
+    SocialPassport: [
+      'familyId',
+      'adults',
+      'children',
+      'housing',
+      'monthlyIncome',
+      'incomeLevel',
+      'riskFactors',
+      'notes',
+      'version',
+      'updatedAt',
+    ],
+    Minor: [
+      'id',
+      'familyId',
+      'lastName',
+      'firstName',
+      'patronymic',
+      'sex',
+      'birthDate',
+      'version',
+      'createdAt',
+    ],
+    Registration: [
+      'id',
+      'familyId',
+      'districtCode',
+      'commissionId',
+      'resolutionNumber',
+      'resolutionDate',
+      'grounds',
+      'openedOn',
+      'closedOn',
+      'closingReason',
+      'closingResolutionNumber',
+      'closingResolutionDate',
+      'closingNote',
+      'version',
+      'createdAt',
+      'updatedAt',
+    ],
+    RegisteredMinor: ['registrationId', 'minorId', 'addedOn'],
+  },
+  curation: {
+    Curator: [
+      'id',
+      'agencyId',
+      'agencyKind',
+      'districtCode',
+      'fullName',
+      'position',
+      'active',
+      'version',
+      'createdAt',
+      'updatedAt',
+    ],
+    Ward: ['familyId', 'version'],
+    CuratorAssignment: [
+      'id',
+      'familyId',
+      'registrationId',
+      'curatorId',
+      'districtCode',
+      'resolutionNumber',
+      'resolutionDate',
+      'startedOn',
+      'endedOn',
+      'endKind',
+      'replacementReason',
+      'endNote',
+      'createdAt',
+    ],
+    AssignedMinor: ['assignmentId', 'minorId', 'addedOn'],
+    Visit: [
+      'id',
+      'assignmentId',
+      'curatorId',
+      'familyId',
+      'visitedOn',
+      'kind',
+      'participatingAgencyIds',
+      'discussed',
+      'recommendations',
+      'situationNote',
+      'createdAt',
+    ],
+  },
+  programmes: {
+    WorkingGroupMeeting: [
+      'id',
+      'districtCode',
+      'resourceCentreId',
+      'heldOn',
+      'protocolNumber',
+      'attendingAgencyIds',
+      'decisions',
+      'createdAt',
+    ],
+    Programme: [
+      'id',
+      'number',
+      'registrationId',
+      'familyId',
+      'districtCode',
+      'resourceCentreId',
+      'curatorId',
+      'periodFrom',
+      'periodTo',
+      'status',
+      'approvedAtId',
+      'completedOn',
+      'version',
+      'createdAt',
+      'updatedAt',
+    ],
+    ProgrammeGoal: ['id', 'programmeId', 'title', 'indicator', 'targetDate', 'ordinal'],
+    Measure: [
+      'id',
+      'programmeId',
+      'goalId',
+      'title',
+      'category',
+      'agencyId',
+      'deadline',
+      'priority',
+      'status',
+      'executedOn',
+      'executionReport',
+      'failedOn',
+      'failureReason',
+      'version',
+      'createdAt',
+      'updatedAt',
+    ],
+    MeetingReview: ['meetingId', 'programmeId', 'familyInvited', 'familyAttended', 'outcome'],
+    ProgressReport: [
+      'id',
+      'programmeId',
+      'kind',
+      'dueOn',
+      'submittedOn',
+      'curatorId',
+      'overallAssessment',
+      'summary',
+      'proposals',
+      'version',
+      'createdAt',
+    ],
+    AreaAssessment: ['reportId', 'area', 'assessment'],
+  },
+} as const satisfies Record<ServiceName, Record<string, readonly string[]>>;
+
+export type TableName = {
+  [Service in ServiceName]: keyof (typeof tableColumns)[Service];
+}[ServiceName];
+
+export interface TableRef {
+  service: ServiceName;
+  table: TableName;
+  columns: readonly string[];
+}
+
+export const allTables: TableRef[] = Object.entries(tableColumns).flatMap(([service, tables]) =>
+  Object.entries(tables).map(([table, columns]) => ({
+    service: service as ServiceName,
+    table: table as TableName,
+    columns: columns as readonly string[],
+  })),
+);
