@@ -1,8 +1,15 @@
-import { badInput, field, isoDate, parseInput, transaction, updateAtVersion } from '@kdn/platform';
+import {
+  assertVersionRead,
+  badInput,
+  field,
+  isoDate,
+  parseInput,
+  transaction,
+  updateAtVersion,
+} from '@kdn/platform';
 import type { PrismaClient } from '@kdn/prisma/programmes';
 import { z } from 'zod';
 import { builder } from './builder.ts';
-import { assertVersionRead } from './concurrency.ts';
 import { reviewAt } from './meeting.ts';
 import { Programme } from './programme.ts';
 import { assertTransition } from './rules/programme-status.ts';

@@ -1,8 +1,15 @@
-import { badInput, field, isoDate, parseInput, transaction, updateAtVersion } from '@kdn/platform';
+import {
+  assertVersionRead,
+  badInput,
+  field,
+  isoDate,
+  parseInput,
+  transaction,
+  updateAtVersion,
+} from '@kdn/platform';
 import { MeasureStatus, type PrismaClient } from '@kdn/prisma/programmes';
 import { z } from 'zod';
 import { builder } from './builder.ts';
-import { assertVersionRead } from './concurrency.ts';
 import { MeasureStatusEnum } from './enums.ts';
 import { Measure } from './measure.ts';
 import { canMove, checkOutcome } from './rules/measure-outcome.ts';

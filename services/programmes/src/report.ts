@@ -1,4 +1,13 @@
-import { badInput, field, isoDate, parseInput, today, transaction, updateAtVersion } from '@kdn/platform';
+import {
+  assertVersionRead,
+  badInput,
+  field,
+  isoDate,
+  parseInput,
+  today,
+  transaction,
+  updateAtVersion,
+} from '@kdn/platform';
 import {
   type AreaAssessment as AssessmentRecord,
   LifeArea,
@@ -10,7 +19,6 @@ import {
 } from '@kdn/prisma/programmes';
 import { z } from 'zod';
 import { builder } from './builder.ts';
-import { assertVersionRead } from './concurrency.ts';
 import { LifeAreaEnum, ReportKindEnum, ReportTimelinessEnum, SituationAssessmentEnum } from './enums.ts';
 import { Curator } from './external.ts';
 import { Programme, programmeOf } from './programme.ts';

@@ -1,4 +1,5 @@
 import {
+  assertVersionRead,
   badInput,
   defineResolution,
   field,
@@ -336,9 +337,10 @@ async function registerFamily(
   });
 }
 
-async function openRegistration(db: Pick<PrismaClient, 'registration'>, id: string) {
+async function openRegistration(db: Pick<PrismaClient, 'registration'>, id: string, version: number) {
   const registration = await db.registration.findUnique({ where: { id } });
   if (!registration) throw badInput('input.registrationId', 'no registration with this id');
+  assertVersionRead(registration, version, 'registration');
   if (registration.closedOn)
     throw badInput(
       'input.registrationId',
@@ -352,7 +354,7 @@ async function addMinor(
   { registrationId, version, addedOn, minor }: z.output<typeof addMinorSchema>,
 ) {
   return transaction(db, async (tx) => {
-    const registration = await openRegistration(tx, registrationId);
+    const registration = await openRegistration(tx, registrationId, version);
     if (addedOn < registration.openedOn) {
       throw badInput(
         'input.addedOn',
@@ -377,7 +379,7 @@ async function addMinor(
 async function closeRegistration(db: PrismaClient, input: z.output<typeof closeSchema>) {
   const closedOn = input.resolution.date;
   return transaction(db, async (tx) => {
-    const registration = await openRegistration(tx, input.registrationId);
+    const registration = await openRegistration(tx, input.registrationId, input.version);
     if (closedOn <= registration.openedOn) {
       throw badInput(
         'input.resolution.date',

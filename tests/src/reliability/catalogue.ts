@@ -1,0 +1,496 @@
+import { randomUUID } from 'node:crypto';
+import { subgraphServices } from '@kdn/gateway/subgraphs';
+import { graphql, graphqlData } from '@kdn/platform/testing';
+import { type GraphQLField, getNamedType } from 'graphql';
+import { assignCurator } from '../curation/world.ts';
+import { createDistrict } from '../fixtures.ts';
+import {
+  approvedProgramme,
+  createWorld,
+  draft,
+  familiesOneByOne,
+  holdMeeting,
+  meetingInput,
+  programmeInput,
+  reportInput,
+  type World,
+} from '../programmes/world.ts';
+import type { Stack } from '../stack.ts';
+
+export type Input = Record<string, unknown>;
+
+/** One mutation of the API, with a way to make a valid input for it that has not been applied yet. */
+export interface MutationCase {
+  name: string;
+  /** The fields asked back: a retry must answer them exactly as the first request did. */
+  selection: string;
+  /** A valid input on records no other input touched (prerequisites are created on the way). */
+  fresh(): Promise<Input>;
+  /** For mutations of versioned records: parallel edits of one record, all from the version read. */
+  versioned?: {
+    /** `count` inputs that each change the record differently, all sending the same version. */
+    variants(input: Input, count: number): Promise<Input[]>;
+    /** What the record holds now, straight from its database… */
+    readBack(input: Input): Promise<unknown>;
+    /** …which must be what the winning input wrote. */
+    expected(input: Input): unknown;
+  };
+}
+
+interface MutationShape {
+  owner: string;
+  field: GraphQLField<unknown, unknown>;
+}
+
+/** Every mutation of every subgraph, by name, read from the schemas themselves: none can be forgotten. */
+export const mutationsOfSchema: Map<string, MutationShape> = new Map(
+  subgraphServices.flatMap((service) =>
+    Object.values(service.schema.getMutationType()?.getFields() ?? {}).map(
+      (field) => [field.name, { owner: service.name, field }] as const,
+    ),
+  ),
+);
+
+/** The operation that sends `input` (and a client request id, when given) to a mutation. */
+export function documentOf(name: string, selection: string): string {
+  const shape = mutationsOfSchema.get(name);
+  if (!shape) throw new Error(`no mutation ${name}`);
+  const inputType = shape.field.args.find((arg) => arg.name === 'input')?.type;
+  if (!inputType) throw new Error(`${name} has no input argument`);
+  return `mutation ($input: ${String(inputType)}, $clientRequestId: ID) {
+    ${name}(input: $input, clientRequestId: $clientRequestId) { ${selection} }
+  }`;
+}
+
+export function send(stack: Stack, mutation: MutationCase, input: unknown, clientRequestId?: unknown) {
+  return graphql<Record<string, unknown>>(stack.gateway, documentOf(mutation.name, mutation.selection), {
+    input,
+    ...(clientRequestId === undefined ? {} : { clientRequestId }),
+  });
+}
+
+const range = (count: number) => Array.from({ length: count }, (_, index) => index);
+
+/**
+ * A district with what every mutation needs, and a valid fresh input for each mutation of the API.
+ * The families of the district are handed out one per input, so inputs never interfere.
+ */
+export async function createCatalogue(stack: Stack, code: string) {
+  const world: World = await createWorld(stack, code, { families: 90 });
+  const nextFamily = familiesOneByOne(world);
+  let serial = 0;
+  const next = () => {
+    serial += 1;
+    return serial;
+  };
+  const agencies = stack.agencies.db.client;
+  const registry = stack.registry.db.client;
+  const curation = stack.curation.db.client;
+  const programmes = stack.programmes.db.client;
+
+  const newCurator = async () =>
+    (
+      await curation.curator.create({
+        data: {
+          agencyId: world.agencies.centre,
+          agencyKind: 'SOCIAL_SERVICE_CENTRE',
+          districtCode: code,
+          fullName: `Куратор № ${next()}`,
+          position: 'специалист по социальной работе',
+        },
+      })
+    ).id;
+  const assigned = async () => {
+    const family = nextFamily();
+    const assignment = await assignCurator(stack, family.familyId, world.curatorId, '2011-03-02');
+    return { family, assignment };
+  };
+  const minor = (firstName: string) => ({
+    lastName: 'Новикова',
+    firstName,
+    sex: 'FEMALE',
+    birthDate: '2006-02-02',
+  });
+  const registerFamilyInput = () => ({
+    districtCode: code,
+    commissionId: world.commissionId,
+    resolution: { number: `Р-${next()}`, date: '2011-03-01' },
+    grounds: 'Ненадлежащее исполнение родительских обязанностей',
+    address: `ул. Новая, д. ${next()}`,
+    composition: 'SINGLE_MOTHER',
+    socialPassport: {
+      adults: 1,
+      children: 2,
+      housing: 'SATISFACTORY',
+      monthlyIncome: 15000,
+      incomeLevel: 'LOW',
+      riskFactors: ['NEGLECT'],
+      notes: 'Мать не работает',
+    },
+    minors: [minor('Анна'), { ...minor('Пётр'), sex: 'MALE', birthDate: '2004-01-01' }],
+  });
+  const priorityMeasure = (programme: Awaited<ReturnType<typeof approvedProgramme>>) => {
+    const measure = programme.measures.find((m) => m.priority);
+    if (!measure) throw new Error('the programme has no priority measure');
+    return measure;
+  };
+  const proposal = async () => {
+    const programme = await approvedProgramme(stack, world, nextFamily());
+    return {
+      programme,
+      input: {
+        programmeId: programme.id,
+        kind: 'PRIORITY_CHANGED',
+        proposedOn: '2011-04-01',
+        rationale: 'Мать прошла консультацию: контроль посещаемости важнее',
+        measureId: priorityMeasure(programme).id,
+        priority: false,
+      },
+    };
+  };
+  const wardSelection = 'id startedOn endedOn ward { version } curator { id }';
+  const wardVersion = async (input: Input) =>
+    (await curation.ward.findUniqueOrThrow({ where: { familyId: String(input.familyId) } })).version;
+
+  const cases: MutationCase[] = [
+    {
+      name: 'createAgency',
+      selection: 'id name kind version',
+      fresh: async () => ({ districtCode: code, name: `МБОУ СОШ № ${next()}`, kind: 'EDUCATION' }),
+    },
+    {
+      name: 'updateAgency',
+      selection: 'id name version',
+      fresh: async () => {
+        const agency = await agencies.agency.create({
+          data: { districtCode: code, name: `Поликлиника № ${next()}`, kind: 'HEALTH' },
+        });
+        return { id: agency.id, version: agency.version, name: `${agency.name} (филиал)` };
+      },
+      versioned: {
+        variants: async (input, count) =>
+          range(count).map((i) => ({ ...input, name: `Поликлиника, вариант ${i}` })),
+        readBack: async (input) =>
+          (await agencies.agency.findUniqueOrThrow({ where: { id: String(input.id) } })).name,
+        expected: (input) => input.name,
+      },
+    },
+    {
+      name: 'createResourceCentre',
+      selection: 'id headAppointed staffFilled staffVacant version',
+      fresh: async () => {
+        const { district, centre } = await createDistrict(agencies, `${code}-rc${next()}`);
+        return {
+          districtCode: district.code,
+          agencyId: centre.id,
+          headAppointed: true,
+          secretaryAppointed: false,
+          staffPositions: [{ title: 'Психолог', filled: 1, vacant: 0.5 }],
+        };
+      },
+    },
+    {
+      name: 'updateResourceCentre',
+      selection: 'id headAppointed staffPositions { title filled vacant } version',
+      fresh: async () => {
+        const { district, centre } = await createDistrict(agencies, `${code}-rc${next()}`);
+        const resourceCentre = await agencies.resourceCentre.create({
+          data: {
+            districtCode: district.code,
+            agencyId: centre.id,
+            headAppointed: true,
+            secretaryAppointed: true,
+          },
+        });
+        return {
+          id: resourceCentre.id,
+          version: resourceCentre.version,
+          headAppointed: false,
+          staffPositions: [{ title: 'Юрист', filled: 1 }],
+        };
+      },
+      versioned: {
+        variants: async (input, count) =>
+          range(count).map((i) => ({ ...input, staffPositions: [{ title: `Педагог ${i}`, filled: 1 }] })),
+        readBack: async (input) =>
+          (await agencies.staffPosition.findMany({ where: { resourceCentreId: String(input.id) } })).map(
+            (position) => position.title,
+          ),
+        expected: (input) => (input.staffPositions as Array<{ title: string }>).map((line) => line.title),
+      },
+    },
+    {
+      name: 'registerFamily',
+      selection: 'id address version socialPassport { adults version } minors { firstName }',
+      fresh: async () => registerFamilyInput(),
+    },
+    {
+      name: 'updateSocialPassport',
+      selection: 'id socialPassport { adults notes version }',
+      fresh: async () => {
+        const { registerFamily } = await graphqlData<{ registerFamily: { id: string } }>(
+          stack.gateway,
+          documentOf('registerFamily', 'id'),
+          { input: registerFamilyInput() },
+        );
+        return { familyId: registerFamily.id, version: 1, adults: 2, notes: 'Отец вернулся в семью' };
+      },
+      versioned: {
+        variants: async (input, count) => range(count).map((i) => ({ ...input, notes: `Наблюдение ${i}` })),
+        readBack: async (input) =>
+          (await registry.socialPassport.findUniqueOrThrow({ where: { familyId: String(input.familyId) } }))
+            .notes,
+        expected: (input) => input.notes,
+      },
+    },
+    {
+      name: 'addMinorToRegistration',
+      selection: 'id version minors { addedOn minor { firstName } }',
+      fresh: async () => {
+        const { registrationId } = nextFamily();
+        return { registrationId, version: 1, addedOn: '2011-04-01', minor: minor('Вера') };
+      },
+      versioned: {
+        variants: async (input, count) => range(count).map((i) => ({ ...input, minor: minor(`Вера${i}`) })),
+        readBack: async (input) =>
+          (
+            await registry.registeredMinor.findMany({
+              where: { registrationId: String(input.registrationId), addedOn: new Date('2011-04-01') },
+              include: { minor: true },
+            })
+          ).map((entry) => entry.minor.firstName),
+        expected: (input) => [(input.minor as { firstName: string }).firstName],
+      },
+    },
+    {
+      name: 'closeRegistration',
+      selection: 'id closedOn closingReason version',
+      fresh: async () => ({
+        registrationId: nextFamily().registrationId,
+        version: 1,
+        reason: 'SITUATION_IMPROVED',
+        resolution: { number: `С-${next()}`, date: '2011-11-01' },
+      }),
+      versioned: {
+        variants: async (input, count) =>
+          range(count).map((i) => ({
+            ...input,
+            resolution: { number: `С-вариант-${i}`, date: '2011-11-01' },
+          })),
+        readBack: async (input) =>
+          (await registry.registration.findUniqueOrThrow({ where: { id: String(input.registrationId) } }))
+            .closingResolutionNumber,
+        expected: (input) => (input.resolution as { number: string }).number,
+      },
+    },
+    {
+      name: 'createCurator',
+      selection: 'id fullName agencyKind version',
+      fresh: async () => ({
+        agencyId: world.agencies.school,
+        fullName: `Учителева Мария № ${next()}`,
+        position: 'социальный педагог',
+      }),
+    },
+    {
+      name: 'updateCurator',
+      selection: 'id fullName version',
+      fresh: async () => ({ id: await newCurator(), version: 1, fullName: 'Смирнова Ольга Ивановна' }),
+      versioned: {
+        variants: async (input, count) => range(count).map((i) => ({ ...input, fullName: `Смирнова ${i}` })),
+        readBack: async (input) =>
+          (await curation.curator.findUniqueOrThrow({ where: { id: String(input.id) } })).fullName,
+        expected: (input) => input.fullName,
+      },
+    },
+    {
+      name: 'assignCurator',
+      selection: wardSelection,
+      fresh: async () => ({
+        familyId: nextFamily().familyId,
+        curatorId: world.curatorId,
+        resolution: { number: `К-${next()}`, date: '2011-03-02' },
+      }),
+    },
+    {
+      name: 'replaceCurator',
+      selection: wardSelection,
+      fresh: async () => {
+        const { family, assignment } = await assigned();
+        return {
+          familyId: family.familyId,
+          version: assignment.ward.version,
+          curatorId: await newCurator(),
+          reason: 'STAFF_CHANGE',
+          resolution: { number: `З-${next()}`, date: '2011-05-01' },
+        };
+      },
+      versioned: {
+        variants: async (input, count) =>
+          Promise.all(range(count).map(async () => ({ ...input, curatorId: await newCurator() }))),
+        readBack: async (input) =>
+          (
+            await curation.curatorAssignment.findFirstOrThrow({
+              where: { familyId: String(input.familyId), endedOn: null },
+            })
+          ).curatorId,
+        expected: (input) => input.curatorId,
+      },
+    },
+    {
+      name: 'syncAssignedMinors',
+      selection: wardSelection,
+      fresh: async () => {
+        const { family, assignment } = await assigned();
+        return { familyId: family.familyId, version: assignment.ward.version };
+      },
+      versioned: {
+        variants: async (input, count) => range(count).map(() => ({ ...input })),
+        readBack: wardVersion,
+        expected: (input) => Number(input.version) + 1,
+      },
+    },
+    {
+      name: 'endCuratorAssignment',
+      selection: wardSelection,
+      fresh: async () => {
+        const { family, assignment } = await assigned();
+        return {
+          familyId: family.familyId,
+          version: assignment.ward.version,
+          endedOn: '2011-10-01',
+          results: 'Семья вышла из социально опасного положения',
+        };
+      },
+      versioned: {
+        variants: async (input, count) =>
+          range(count).map((i) => ({ ...input, results: `Итоги, вариант ${i}` })),
+        readBack: async (input) =>
+          (
+            await curation.curatorAssignment.findMany({
+              where: { familyId: String(input.familyId), endKind: 'WORK_COMPLETED' },
+            })
+          ).map((assignment) => assignment.endNote),
+        expected: (input) => [input.results],
+      },
+    },
+    {
+      name: 'recordVisit',
+      selection: 'id visitedOn kind',
+      fresh: async () => {
+        const { assignment } = await assigned();
+        return {
+          assignmentId: assignment.id,
+          curatorId: world.curatorId,
+          visitedOn: '2011-04-10',
+          kind: 'INTERAGENCY',
+          participatingAgencyIds: [world.agencies.school],
+          discussed: 'Посещаемость школы и занятость во второй половине дня',
+        };
+      },
+    },
+    {
+      name: 'createProgramme',
+      selection: 'id number status version',
+      fresh: async () => programmeInput(world, nextFamily()),
+    },
+    {
+      name: 'recordWorkingGroupMeeting',
+      selection: 'id protocolNumber heldOn',
+      fresh: async () => {
+        const programme = await draft(stack, programmeInput(world, nextFamily()));
+        return meetingInput(world, [programme.id]);
+      },
+    },
+    {
+      name: 'approveProgramme',
+      selection: 'id status version approvedAt { id }',
+      fresh: async () => {
+        const programme = await draft(stack, programmeInput(world, nextFamily()));
+        const meeting = await holdMeeting(stack, world, [programme.id]);
+        return { programmeId: programme.id, version: programme.version, meetingId: meeting.id };
+      },
+      versioned: {
+        variants: async (input, count) =>
+          Promise.all(
+            range(count).map(async () => ({
+              ...input,
+              meetingId: (await holdMeeting(stack, world, [String(input.programmeId)])).id,
+            })),
+          ),
+        readBack: async (input) =>
+          (await programmes.programme.findUniqueOrThrow({ where: { id: String(input.programmeId) } }))
+            .approvedAtId,
+        expected: (input) => input.meetingId,
+      },
+    },
+    {
+      name: 'updateMeasure',
+      selection: 'id status version executedOn',
+      fresh: async () => {
+        const measure = priorityMeasure(await approvedProgramme(stack, world, nextFamily()));
+        return {
+          id: measure.id,
+          version: measure.version,
+          status: 'DONE',
+          executedOn: measure.deadline,
+          executionReport: 'Выполнено, акт приложен',
+        };
+      },
+      versioned: {
+        variants: async (input, count) =>
+          range(count).map((i) => ({ ...input, executionReport: `Акт № ${i} приложен` })),
+        readBack: async (input) =>
+          (await programmes.measure.findUniqueOrThrow({ where: { id: String(input.id) } })).executionReport,
+        expected: (input) => input.executionReport,
+      },
+    },
+    {
+      name: 'submitProgressReport',
+      selection: 'id submittedOn version',
+      fresh: async () => {
+        const programme = await approvedProgramme(stack, world, nextFamily());
+        const report = programme.reports.find((r) => r.kind === 'INTERIM');
+        if (!report) throw new Error('the programme has no interim report');
+        return reportInput(report);
+      },
+      versioned: {
+        variants: async (input, count) =>
+          range(count).map((i) => ({ ...input, summary: `Динамика, вариант ${i}` })),
+        readBack: async (input) =>
+          (await programmes.progressReport.findUniqueOrThrow({ where: { id: String(input.id) } })).summary,
+        expected: (input) => input.summary,
+      },
+    },
+    {
+      name: 'proposeProgrammeChange',
+      selection: 'id kind decision',
+      fresh: async () => (await proposal()).input,
+    },
+    {
+      name: 'decideProgrammeChange',
+      selection: 'id decision meeting { id }',
+      fresh: async () => {
+        const { programme, input } = await proposal();
+        const { proposeProgrammeChange } = await graphqlData<{ proposeProgrammeChange: { id: string } }>(
+          stack.gateway,
+          documentOf('proposeProgrammeChange', 'id'),
+          { input },
+        );
+        const meeting = await holdMeeting(stack, world, [programme.id], { heldOn: '2011-04-10' });
+        return { changeId: proposeProgrammeChange.id, meetingId: meeting.id, decision: 'REJECTED' };
+      },
+    },
+  ];
+  return { world, cases, newClientRequestId: () => randomUUID() };
+}
+
+export type Catalogue = Awaited<ReturnType<typeof createCatalogue>>;
+
+/** The named type of a mutation's input argument, for walking its fields. */
+export function inputTypeOf(name: string) {
+  const shape = mutationsOfSchema.get(name);
+  const arg = shape?.field.args.find((candidate) => candidate.name === 'input');
+  if (!arg) throw new Error(`${name} has no input argument`);
+  return { type: arg.type, named: getNamedType(arg.type) };
+}
