@@ -47,7 +47,7 @@ export interface DistrictCurators {
 
 const curatorFields = 'id fullName position agency { name }';
 
-const curatorsQuery = `query DistrictCurators($code: String!, $asOf: Date!) {
+export const curatorsQuery = `query DistrictCurators($code: String!, $asOf: Date!) {
   district(code: $code) {
     code
     name
@@ -184,7 +184,7 @@ export interface CuratorWards {
   }>;
 }
 
-const curatorQuery = `query CuratorWards($id: ID!, $asOf: Date!) {
+export const curatorQuery = `query CuratorWards($id: ID!, $asOf: Date!) {
   curator(id: $id) {
     id
     fullName

@@ -48,7 +48,7 @@ export interface Caseload {
   total: CaseloadCount;
 }
 
-const overviewQuery = `query DistrictOverview($code: String!, $asOf: Date!, $yearStart: Date!) {
+export const overviewQuery = `query DistrictOverview($code: String!, $asOf: Date!, $yearStart: Date!) {
   district(code: $code) {
     code
     name

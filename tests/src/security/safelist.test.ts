@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startGateway } from '@kdn/gateway';
-import { type RunningServer, subgraphNames } from '@kdn/platform';
+import { type RunningServer, repositoryRoot, subgraphNames } from '@kdn/platform';
+import { graphqlData } from '@kdn/platform/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type Stack, startStack } from '../stack.ts';
 
 let stack: Stack;
 let strict: RunningServer;
 let lenient: RunningServer;
+let dashboardOnly: RunningServer;
 
 const register =
   'query Register($code: String!) { district(code: $code) { register(asOf: "2011-12-31") { families } } }';
@@ -29,10 +31,16 @@ beforeAll(async () => {
   const subgraphUrls = Object.fromEntries(subgraphNames.map((name) => [name, stack[name].url]));
   strict = await startGateway({ port: 0, subgraphUrls, safelist: { manifestPath, required: true } });
   lenient = await startGateway({ port: 0, subgraphUrls, safelist: { manifestPath, required: false } });
+  dashboardOnly = await startGateway({
+    port: 0,
+    subgraphUrls,
+    safelist: { manifestPath: dashboardManifest, required: true },
+  });
 });
 afterAll(async () => {
   await strict?.stop();
   await lenient?.stop();
+  await dashboardOnly?.stop();
   await stack?.stop();
 });
 
@@ -46,6 +54,8 @@ async function send(url: string, body: Record<string, unknown>) {
   });
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: unknown[] } };
 }
+
+const dashboardManifest = path.join(repositoryRoot, 'dashboard/persisted-operations.json');
 
 const kirovsky = { district: { register: { families: 25 } } };
 
@@ -91,4 +101,42 @@ test('where it is not required, other operations run, and an unknown hash is not
   expect(unknown.body.errors).toEqual([
     expect.objectContaining({ extensions: expect.objectContaining({ code: 'PERSISTED_QUERY_NOT_FOUND' }) }),
   ]);
+});
+
+test('every operation of the dashboard is on its safelist, within the request limits, and answers on the demo', async () => {
+  const manifest = JSON.parse(readFileSync(dashboardManifest, 'utf8')) as {
+    operations: Array<{ id: string; name: string }>;
+  };
+  const { district } = await graphqlData<{
+    district: { caseload: { byCurator: Array<{ curator: { id: string } }> } };
+  }>(
+    lenient.url,
+    '{ district(code: "kirovsky") { caseload(asOf: "2011-12-31") { byCurator { curator { id } } } } }',
+  );
+  const variables = {
+    code: 'kirovsky',
+    id: district.caseload.byCurator[0]?.curator.id,
+    asOf: '2011-12-31',
+    yearStart: '2011-01-01',
+    from: '2011-01-01',
+    to: '2011-12-31',
+  };
+  expect(manifest.operations.map((operation) => operation.name)).toEqual([
+    'DistrictOverview',
+    'DistrictCurators',
+    'CuratorWards',
+    'DistrictProgrammes',
+    'ResourceCentres',
+  ]);
+  for (const operation of manifest.operations) {
+    const { status, body } = await send(dashboardOnly.url, {
+      variables,
+      extensions: { persistedQuery: { version: 1, sha256Hash: operation.id } },
+    });
+    expect({ operation: operation.name, status, errors: body.errors }).toEqual({
+      operation: operation.name,
+      status: 200,
+      errors: undefined,
+    });
+  }
 });
