@@ -25,11 +25,23 @@ export function fieldPath(root: string, path: readonly PropertyKey[]): string {
   );
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: it finds control characters on purpose
+const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 /** Building blocks of the services' input schemas. */
 export const field = {
-  /** Free text that must say something: trimmed, not empty, bounded. */
-  text: (max = 500) =>
-    z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`),
+  /**
+   * Free text that must say something: trimmed, not empty, bounded, and free of control characters
+   * other than tabs and line breaks (PostgreSQL cannot store a NUL). `required` replaces the message
+   * for a missing or empty text.
+   */
+  text: (max = 500, required?: string) =>
+    z
+      .string(required ? { error: required } : undefined)
+      .trim()
+      .min(1, required ?? 'must not be empty')
+      .max(max, `must be at most ${max} characters`)
+      .refine((text) => !controlCharacter.test(text), 'must not contain control characters'),
   /** A calendar date that has already happened (or is today). */
   pastDate: () => z.date().refine((date) => date <= today(), 'must not be in the future'),
   /** The version the client last read, for optimistic concurrency. */

@@ -60,10 +60,6 @@ const abstract = 'a goal without a measurable indicator and a target date is abs
 
 export const goalSchema = z.object({
   title: field.text(300),
-  indicator: z
-    .string({ error: `is required: ${abstract}` })
-    .trim()
-    .min(1, `is required: ${abstract}`)
-    .max(500, 'must be at most 500 characters'),
+  indicator: field.text(500, `is required: ${abstract}`),
   targetDate: z.date({ error: `is required: ${abstract}` }),
 });

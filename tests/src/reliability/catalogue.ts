@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { subgraphServices } from '@kdn/gateway/subgraphs';
+import { readFileSync } from 'node:fs';
+import { supergraphPath } from '@kdn/gateway/supergraph-path';
+import type { SubgraphName } from '@kdn/platform';
 import { graphql, graphqlData } from '@kdn/platform/testing';
-import { type GraphQLField, getNamedType } from 'graphql';
+import { buildSchema, type GraphQLField, Kind } from 'graphql';
 import { assignCurator } from '../curation/world.ts';
 import { createDistrict } from '../fixtures.ts';
 import {
@@ -18,6 +20,9 @@ import {
 import type { Stack } from '../stack.ts';
 
 export type Input = Record<string, unknown>;
+export type Path = Array<string | number>;
+
+const future = '2999-01-01';
 
 /** One mutation of the API, with a way to make a valid input for it that has not been applied yet. */
 export interface MutationCase {
@@ -26,6 +31,11 @@ export interface MutationCase {
   selection: string;
   /** A valid input on records no other input touched (prerequisites are created on the way). */
   fresh(): Promise<Input>;
+  /**
+   * Dates that break the mutation's rules in a fresh input: reversed, before what they follow, or in
+   * the future where only the past is allowed. Each is set at its path, one at a time.
+   */
+  datesOutOfOrder?: Array<[path: Path, date: string]>;
   /** For mutations of versioned records: parallel edits of one record, all from the version read. */
   versioned?: {
     /** `count` inputs that each change the record differently, all sending the same version. */
@@ -38,17 +48,21 @@ export interface MutationCase {
 }
 
 interface MutationShape {
-  owner: string;
+  /** The subgraph that resolves it. */
+  owner: SubgraphName;
   field: GraphQLField<unknown, unknown>;
 }
 
-/** Every mutation of every subgraph, by name, read from the schemas themselves: none can be forgotten. */
+const supergraph = buildSchema(readFileSync(supergraphPath, 'utf8'), { assumeValidSDL: true });
+
+/** Every mutation of the API, read from the supergraph with the subgraph that owns it: none can be forgotten. */
 export const mutationsOfSchema: Map<string, MutationShape> = new Map(
-  subgraphServices.flatMap((service) =>
-    Object.values(service.schema.getMutationType()?.getFields() ?? {}).map(
-      (field) => [field.name, { owner: service.name, field }] as const,
-    ),
-  ),
+  Object.values(supergraph.getMutationType()?.getFields() ?? {}).map((field) => {
+    const join = field.astNode?.directives?.find((directive) => directive.name.value === 'join__field');
+    const graph = join?.arguments?.find((argument) => argument.name.value === 'graph')?.value;
+    if (graph?.kind !== Kind.ENUM) throw new Error(`no owner for the mutation ${field.name}`);
+    return [field.name, { owner: graph.value.toLowerCase() as SubgraphName, field }] as const;
+  }),
 );
 
 /** The operation that sends `input` (and a client request id, when given) to a mutation. */
@@ -222,6 +236,11 @@ export async function createCatalogue(stack: Stack, code: string) {
     {
       name: 'registerFamily',
       selection: 'id address version socialPassport { adults version } minors { firstName }',
+      datesOutOfOrder: [
+        [['resolution', 'date'], future],
+        [['minors', 0, 'birthDate'], '2011-03-02'],
+        [['minors', 1, 'birthDate'], '1980-01-01'],
+      ],
       fresh: async () => registerFamilyInput(),
     },
     {
@@ -246,6 +265,11 @@ export async function createCatalogue(stack: Stack, code: string) {
     {
       name: 'addMinorToRegistration',
       selection: 'id version minors { addedOn minor { firstName } }',
+      datesOutOfOrder: [
+        [['addedOn'], '2011-02-28'],
+        [['addedOn'], future],
+        [['minor', 'birthDate'], '2011-04-02'],
+      ],
       fresh: async () => {
         const { registrationId } = nextFamily();
         return { registrationId, version: 1, addedOn: '2011-04-01', minor: minor('Вера') };
@@ -265,6 +289,11 @@ export async function createCatalogue(stack: Stack, code: string) {
     {
       name: 'closeRegistration',
       selection: 'id closedOn closingReason version',
+      datesOutOfOrder: [
+        [['resolution', 'date'], '2011-02-28'],
+        [['resolution', 'date'], '2011-03-01'],
+        [['resolution', 'date'], future],
+      ],
       fresh: async () => ({
         registrationId: nextFamily().registrationId,
         version: 1,
@@ -306,6 +335,10 @@ export async function createCatalogue(stack: Stack, code: string) {
     {
       name: 'assignCurator',
       selection: wardSelection,
+      datesOutOfOrder: [
+        [['resolution', 'date'], '2011-02-28'],
+        [['resolution', 'date'], future],
+      ],
       fresh: async () => ({
         familyId: nextFamily().familyId,
         curatorId: world.curatorId,
@@ -315,6 +348,11 @@ export async function createCatalogue(stack: Stack, code: string) {
     {
       name: 'replaceCurator',
       selection: wardSelection,
+      datesOutOfOrder: [
+        [['resolution', 'date'], '2011-03-02'],
+        [['resolution', 'date'], '2011-03-01'],
+        [['resolution', 'date'], future],
+      ],
       fresh: async () => {
         const { family, assignment } = await assigned();
         return {
@@ -353,6 +391,11 @@ export async function createCatalogue(stack: Stack, code: string) {
     {
       name: 'endCuratorAssignment',
       selection: wardSelection,
+      datesOutOfOrder: [
+        [['endedOn'], '2011-03-02'],
+        [['endedOn'], '2011-03-01'],
+        [['endedOn'], future],
+      ],
       fresh: async () => {
         const { family, assignment } = await assigned();
         return {
@@ -377,6 +420,10 @@ export async function createCatalogue(stack: Stack, code: string) {
     {
       name: 'recordVisit',
       selection: 'id visitedOn kind',
+      datesOutOfOrder: [
+        [['visitedOn'], '2011-03-01'],
+        [['visitedOn'], future],
+      ],
       fresh: async () => {
         const { assignment } = await assigned();
         return {
@@ -392,11 +439,21 @@ export async function createCatalogue(stack: Stack, code: string) {
     {
       name: 'createProgramme',
       selection: 'id number status version',
+      datesOutOfOrder: [
+        [['periodFrom'], '2012-01-01'],
+        [['periodTo'], '2011-03-14'],
+        [['periodFrom'], '2011-02-28'],
+        [['reportDueDates', 0], '2011-10-01'],
+        [['reportDueDates', 1], '2012-02-01'],
+        [['measures', 0, 'deadline'], '2012-02-01'],
+        [['measures', 0, 'deadline'], '2011-03-01'],
+      ],
       fresh: async () => programmeInput(world, nextFamily()),
     },
     {
       name: 'recordWorkingGroupMeeting',
       selection: 'id protocolNumber heldOn',
+      datesOutOfOrder: [[['heldOn'], future]],
       fresh: async () => {
         const programme = await draft(stack, programmeInput(world, nextFamily()));
         return meetingInput(world, [programme.id]);
@@ -427,6 +484,10 @@ export async function createCatalogue(stack: Stack, code: string) {
     {
       name: 'updateMeasure',
       selection: 'id status version executedOn',
+      datesOutOfOrder: [
+        [['executedOn'], '2011-03-01'],
+        [['executedOn'], future],
+      ],
       fresh: async () => {
         const measure = priorityMeasure(await approvedProgramme(stack, world, nextFamily()));
         return {
@@ -448,6 +509,10 @@ export async function createCatalogue(stack: Stack, code: string) {
     {
       name: 'submitProgressReport',
       selection: 'id submittedOn version',
+      datesOutOfOrder: [
+        [['submittedOn'], '2011-03-01'],
+        [['submittedOn'], future],
+      ],
       fresh: async () => {
         const programme = await approvedProgramme(stack, world, nextFamily());
         const report = programme.reports.find((r) => r.kind === 'INTERIM');
@@ -465,6 +530,10 @@ export async function createCatalogue(stack: Stack, code: string) {
     {
       name: 'proposeProgrammeChange',
       selection: 'id kind decision',
+      datesOutOfOrder: [
+        [['proposedOn'], '2011-03-01'],
+        [['proposedOn'], future],
+      ],
       fresh: async () => (await proposal()).input,
     },
     {
@@ -486,11 +555,3 @@ export async function createCatalogue(stack: Stack, code: string) {
 }
 
 export type Catalogue = Awaited<ReturnType<typeof createCatalogue>>;
-
-/** The named type of a mutation's input argument, for walking its fields. */
-export function inputTypeOf(name: string) {
-  const shape = mutationsOfSchema.get(name);
-  const arg = shape?.field.args.find((candidate) => candidate.name === 'input');
-  if (!arg) throw new Error(`${name} has no input argument`);
-  return { type: arg.type, named: getNamedType(arg.type) };
-}
