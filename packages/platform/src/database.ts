@@ -78,6 +78,8 @@ async function openEngine(service: ServiceName, location: DatabaseLocation) {
         connectionString: location.url,
         options: `-c search_path=${location.schema} -c jit=off`,
         max: poolSize(),
+        // Without a bound, a request waits for a connection forever while the server is unreachable.
+        connectionTimeoutMillis: 5000,
       },
       { schema: location.schema },
     );

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
@@ -11,8 +10,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { RequestContext } from './context.ts';
+import { isDatabaseUnavailable } from './database-errors.ts';
 import { ErrorCode } from './errors.ts';
 import { type Logger, rootLogger } from './logger.ts';
+import { identifyRequests, requestIdOf } from './request-log.ts';
 
 export interface RunningServer {
   url: string;
@@ -59,7 +60,7 @@ export async function serveGraphQL<Context extends BaseContext>(
       ApolloServerPluginInlineTraceDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
-    formatError: (formatted, error) => maskInternalError(formatted, error, log),
+    formatError: (formatted, error) => maskInternalError(formatted, error, log, options.name),
   } as ApolloServerOptions<Context>);
   await apollo.start();
 
@@ -77,11 +78,12 @@ export async function serveGraphQL<Context extends BaseContext>(
   });
   app.use(
     '/graphql',
+    identifyRequests(log),
     ...(options.deadlineMs ? [answerBy(options.deadlineMs)] : []),
     express.json({ limit: bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = req.header('x-request-id') ?? randomUUID();
+      context: async ({ req, res }) => {
+        const requestId = requestIdOf(res);
         return options.context({ requestId, log: log.child({ requestId }) }, req);
       },
     }),
@@ -131,16 +133,28 @@ const publicCodes = new Set<string>([
   'DOWNSTREAM_SERVICE_ERROR',
 ]);
 
-/** Clients see our own error codes and GraphQL's; anything else is logged and shown as a bare internal error. */
+/**
+ * Clients see our own error codes and GraphQL's, and SERVICE_UNAVAILABLE naming the service when its
+ * database is out of reach; anything else is logged and shown as a bare internal error.
+ */
 function maskInternalError(
   formatted: GraphQLFormattedError,
   error: unknown,
   log: Logger,
+  service: string,
 ): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && publicCodes.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  if (isDatabaseUnavailable(error)) {
+    log.warn({ err: error }, 'database unavailable');
+    return {
+      message: `The ${service} service could not reach its database: try again`,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.ServiceUnavailable, service },
+    };
   }
   log.error({ err: error }, 'internal error');
   return {
