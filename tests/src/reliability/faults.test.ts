@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AgenciesDatabase } from '@kdn/agencies/context';
-import { subgraphServices } from '@kdn/gateway/subgraphs';
+import { agenciesService } from '@kdn/agencies';
 import type { GraphQLResponse } from '@kdn/platform/testing';
-import type { RegistryDatabase } from '@kdn/registry/context';
+import { registryService } from '@kdn/registry';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDistrict, createFamilies } from '../fixtures.ts';
 import {
@@ -27,20 +26,14 @@ let agencyId: string;
 beforeAll(async () => {
   if (!bin) return;
   postgres = await startPrivatePostgres(bin);
-  const [agencies, registry] = await Promise.all(
-    subgraphServices
-      .filter((service) => service.name === 'agencies' || service.name === 'registry')
-      .map((service) => service.openDatabase({ kind: 'postgres', url: postgres.url, schema: service.name })),
-  );
-  const district = await createDistrict((agencies as AgenciesDatabase).client, 'north');
+  const location = (schema: string) => ({ kind: 'postgres' as const, url: postgres.url, schema });
+  const agencies = await agenciesService.openDatabase(location('agencies'));
+  const registry = await registryService.openDatabase(location('registry'));
+  const district = await createDistrict(agencies.client, 'north');
   commissionId = district.commission.id;
   agencyId = district.centre.id;
-  await createFamilies((registry as RegistryDatabase).client, {
-    districtCode: 'north',
-    commissionId,
-    count: 5,
-  });
-  await Promise.all([agencies?.close(), registry?.close()]);
+  await createFamilies(registry.client, { districtCode: 'north', commissionId, count: 5 });
+  await Promise.all([agencies.close(), registry.close()]);
   platform = await startPlatformProcesses(postgres.url);
 }, 240_000);
 afterAll(async () => {
@@ -274,7 +267,7 @@ describe.skipIf(!bin)('real processes on a private PostgreSQL cluster', () => {
     expect(stoppedAt).toBeLessThan(startedAt);
 
     for (const { attempts } of writes.values()) {
-      expect((attempts.at(-1)?.answer as GraphQLResponse<unknown>).errors).toBeUndefined();
+      expect(attempts.at(-1)?.answer).toEqual({ data: { registerFamily: { id: expect.any(String) } } });
     }
     const invariants = await withClient(postgres.url, async (client) => {
       const count = async (sql: string) => Number((await client.query(sql)).rows[0].count);
