@@ -5,7 +5,9 @@ export interface Measurement {
   operation: string;
   /** floor, direct (the subgraph alone), gateway (ours), hive (Hive Gateway). */
   target: string;
-  figures: Figures;
+  figures?: Figures;
+  /** Why the target has no figures: it did not answer, or answered with errors. */
+  error?: string;
 }
 
 export interface Run {
@@ -54,9 +56,11 @@ export function markdownReport(run: Run): string {
       '| target | p50 ms | p95 ms | p99 ms | req/s |',
       '| --- | ---: | ---: | ---: | ---: |',
     );
-    for (const { target, figures } of rows) {
+    for (const { target, figures, error } of rows) {
       lines.push(
-        `| ${targetNames[target] ?? target} | ${figures.p50} | ${figures.p95} | ${figures.p99} | ${figures.requestsPerSecond}${figures.failures ? ` (${figures.failures} failed)` : ''} |`,
+        figures
+          ? `| ${targetNames[target] ?? target} | ${figures.p50} | ${figures.p95} | ${figures.p99} | ${figures.requestsPerSecond}${figures.failures ? ` (${figures.failures} failed)` : ''} |`
+          : `| ${targetNames[target] ?? target} | failed: ${error?.replaceAll('|', '/')} | | | |`,
       );
     }
     lines.push(

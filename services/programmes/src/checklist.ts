@@ -39,56 +39,69 @@ export async function checklists(
   centreIds: string[],
   { asOf, from, to }: OutcomeParams,
 ): Promise<Map<string, Checklist>> {
-  const ofCentres = Prisma.sql`p."resourceCentreId" = ANY(${centreIds}::uuid[])`;
+  const centres = Prisma.sql`${centreIds}::uuid[]`;
   const day = Prisma.sql`${isoDate(asOf)}::date`;
   const inPeriod = Prisma.sql`BETWEEN ${isoDate(from)}::date AND ${isoDate(to)}::date`;
+  // Only the programmes with a report or a priority measure in the period count, so the state on
+  // `asOf` is reconstructed for those alone, found through the date indexes; every figure is then
+  // one aggregate by centre, linear in the rows of the period.
+  const touched = Prisma.sql`p."resourceCentreId" = ANY(${centres}) AND p.id IN (
+      SELECT "programmeId" FROM "ProgressReport" WHERE "dueOn" ${inPeriod}
+      UNION SELECT "programmeId" FROM "ProgressReport" WHERE "submittedOn" ${inPeriod}
+      UNION SELECT "programmeId" FROM "Measure" WHERE priority AND deadline ${inPeriod})`;
   const rows = await db.$queryRaw<Array<Checklist & { resourceCentreId: string }>>`
-    WITH programmes AS (${programmesOn(ofCentres, asOf)}),
-    priority_measures AS (
-      SELECT "resourceCentreId", timeliness
+    WITH programmes AS (${programmesOn(touched, asOf)}),
+    priority AS (
+      SELECT "resourceCentreId", count(*)::int AS due,
+             count(*) FILTER (WHERE timeliness IN ('DONE_ON_TIME', 'DONE_LATE'))::int AS done
         FROM (${measuresOn(Prisma.sql`programmes`, asOf)}) m
        WHERE priority AND deadline ${inPeriod} AND timeliness <> 'EXCLUDED'
+       GROUP BY 1
+    ),
+    reports AS (
+      SELECT p."resourceCentreId",
+             count(*) FILTER (WHERE r."dueOn" ${inPeriod})::int AS due,
+             count(*) FILTER (WHERE r."dueOn" ${inPeriod}
+                                AND r."submittedOn" <= r."dueOn" AND r."submittedOn" <= ${day})::int AS "onTime",
+             count(*) FILTER (WHERE r."submittedOn" ${inPeriod}
+                                AND EXISTS (SELECT 1 FROM "AreaAssessment" a WHERE a."reportId" = r.id))::int AS weighing
+        FROM "ProgressReport" r
+        JOIN programmes p ON p.id = r."programmeId" AND p.status <> 'DRAFT'
+       WHERE r."dueOn" ${inPeriod} OR r."submittedOn" ${inPeriod}
+       GROUP BY 1
     ),
     meetings AS (
       SELECT id, "resourceCentreId"
         FROM "WorkingGroupMeeting"
-       WHERE "resourceCentreId" = ANY(${centreIds}::uuid[]) AND "heldOn" ${inPeriod}
+       WHERE "resourceCentreId" = ANY(${centres}) AND "heldOn" ${inPeriod}
     ),
-    reports AS (
-      SELECT r.*, p."resourceCentreId"
-        FROM "ProgressReport" r
-        JOIN programmes p ON p.id = r."programmeId" AND p.status <> 'DRAFT'
+    held AS (SELECT "resourceCentreId", count(*)::int AS n FROM meetings GROUP BY 1),
+    reviewed AS (
+      SELECT m."resourceCentreId", count(DISTINCT r."programmeId")::int AS n
+        FROM "MeetingReview" r JOIN meetings m ON m.id = r."meetingId"
+       GROUP BY 1
+    ),
+    corrected AS (
+      SELECT m."resourceCentreId", count(DISTINCT ch."programmeId")::int AS n
+        FROM "ProgrammeChange" ch JOIN meetings m ON m.id = ch."meetingId"
+       WHERE ch.decision = 'ACCEPTED'
+       GROUP BY 1
     )
     SELECT c.id AS "resourceCentreId",
-           (SELECT count(*) FROM meetings m WHERE m."resourceCentreId" = c.id)::int AS "meetingsHeld",
-           (SELECT count(DISTINCT r."programmeId")
-              FROM "MeetingReview" r
-              JOIN meetings m ON m.id = r."meetingId"
-             WHERE m."resourceCentreId" = c.id)::int AS "programmesReviewed",
-           due."reportsDue", due."reportsOnTime",
-           (SELECT count(*)
-              FROM reports r
-             WHERE r."resourceCentreId" = c.id
-               AND r."submittedOn" ${inPeriod}
-               AND EXISTS (SELECT 1 FROM "AreaAssessment" a WHERE a."reportId" = r.id))::int AS "reportsWeighingChange",
-           (SELECT count(DISTINCT ch."programmeId")
-              FROM "ProgrammeChange" ch
-              JOIN meetings m ON m.id = ch."meetingId"
-             WHERE m."resourceCentreId" = c.id AND ch.decision = 'ACCEPTED')::int AS "programmesCorrected",
-           priority."priorityMeasuresDue", priority."priorityMeasuresDone"
-      FROM unnest(${centreIds}::uuid[]) AS c(id)
-     CROSS JOIN LATERAL (
-       SELECT count(*)::int AS "reportsDue",
-              count(*) FILTER (WHERE r."submittedOn" <= r."dueOn" AND r."submittedOn" <= ${day})::int AS "reportsOnTime"
-         FROM reports r
-        WHERE r."resourceCentreId" = c.id AND r."dueOn" ${inPeriod}
-     ) due
-     CROSS JOIN LATERAL (
-       SELECT count(*)::int AS "priorityMeasuresDue",
-              count(*) FILTER (WHERE m.timeliness IN ('DONE_ON_TIME', 'DONE_LATE'))::int AS "priorityMeasuresDone"
-         FROM priority_measures m
-        WHERE m."resourceCentreId" = c.id
-     ) priority`;
+           COALESCE(held.n, 0) AS "meetingsHeld",
+           COALESCE(reviewed.n, 0) AS "programmesReviewed",
+           COALESCE(reports.due, 0) AS "reportsDue",
+           COALESCE(reports."onTime", 0) AS "reportsOnTime",
+           COALESCE(reports.weighing, 0) AS "reportsWeighingChange",
+           COALESCE(corrected.n, 0) AS "programmesCorrected",
+           COALESCE(priority.due, 0) AS "priorityMeasuresDue",
+           COALESCE(priority.done, 0) AS "priorityMeasuresDone"
+      FROM unnest(${centres}) AS c(id)
+      LEFT JOIN held ON held."resourceCentreId" = c.id
+      LEFT JOIN reviewed ON reviewed."resourceCentreId" = c.id
+      LEFT JOIN reports ON reports."resourceCentreId" = c.id
+      LEFT JOIN corrected ON corrected."resourceCentreId" = c.id
+      LEFT JOIN priority ON priority."resourceCentreId" = c.id`;
   return new Map(rows.map(({ resourceCentreId, ...checklist }) => [resourceCentreId, checklist]));
 }
 
