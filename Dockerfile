@@ -1,4 +1,4 @@
-# One image for every Node process of the platform (subgraphs, gateway, migrations).
+# One image for every Node process of the platform (subgraphs, gateway, dashboard, migrations).
 # docker-compose.yml chooses the command of each service.
 
 # Every workspace's package.json and the lock file, nothing else: the install layer below is
@@ -22,6 +22,9 @@ RUN npm ci --ignore-scripts && npm cache clean --force
 COPY . .
 # Runs the install scripts skipped above, then the root postinstall: one Prisma client per service.
 RUN npm rebuild
+# The dashboard's production build (offline: SWC comes from an npm package), served by `next start`,
+# which keeps its cache under .next: that folder belongs to the user the processes run as.
+RUN NEXT_TELEMETRY_DISABLED=1 npm run build --workspace @kdn/dashboard && chown -R node:node dashboard/.next
 
 ENV NODE_ENV=production \
     APOLLO_TELEMETRY_DISABLED=1

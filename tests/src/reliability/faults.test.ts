@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { agenciesService } from '@kdn/agencies';
-import type { GraphQLResponse } from '@kdn/platform/testing';
+import { type GraphQLResponse, type PlatformProcesses, startPlatformProcesses } from '@kdn/platform/testing';
 import { registryService } from '@kdn/registry';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDistrict, createFamilies } from '../fixtures.ts';
-import {
-  type PlatformProcesses,
-  type PrivatePostgres,
-  postgresBinaries,
-  startPlatformProcesses,
-  startPrivatePostgres,
-  withClient,
-} from './processes.ts';
+import { type PrivatePostgres, postgresBinaries, startPrivatePostgres, withClient } from './processes.ts';
 
 const bin = postgresBinaries();
 if (!bin)

@@ -1,12 +1,11 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { type ProcessName, repositoryRoot, type SubgraphName, subgraphNames } from '@kdn/platform';
+import { subgraphNames } from '@kdn/platform';
+import { freePort } from '@kdn/platform/testing';
 import { applyMigrations, pgSession } from '@kdn/prisma/migrate';
 import pg from 'pg';
 
@@ -20,14 +19,6 @@ export function postgresBinaries(): string | null {
     .filter((version) => existsSync(path.join(root, version, 'bin', 'initdb')))
     .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? path.join(root, versions[0], 'bin') : null;
-}
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**
@@ -90,123 +81,3 @@ export async function withClient<T>(url: string, use: (client: pg.Client) => Pro
     await client.end();
   }
 }
-
-interface RunningProcess {
-  child: ChildProcess;
-  exited: Promise<number | null>;
-}
-
-const entries: Record<ProcessName, string> = {
-  agencies: 'services/agencies/src/main.ts',
-  registry: 'services/registry/src/main.ts',
-  curation: 'services/curation/src/main.ts',
-  programmes: 'services/programmes/src/main.ts',
-  gateway: 'gateway/src/main.ts',
-};
-
-/**
- * The platform as it runs in production: each subgraph and the gateway a process of its own
- * (`node --import tsx …/main.ts`) on its own loopback port, configured from the environment, over
- * one PostgreSQL database. Every JSON line a process logs is kept for the test to read.
- */
-export async function startPlatformProcesses(databaseUrl: string) {
-  const names: ProcessName[] = [...subgraphNames, 'gateway'];
-  const ports = Object.fromEntries(
-    await Promise.all(names.map(async (name) => [name, await freePort()] as const)),
-  ) as Record<ProcessName, number>;
-  const base = (name: ProcessName) => `http://127.0.0.1:${ports[name]}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'info',
-    APOLLO_TELEMETRY_DISABLED: '1',
-    ...Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_PORT`, String(ports[name])])),
-    ...Object.fromEntries(
-      subgraphNames.map((name) => [`${name.toUpperCase()}_URL`, `${base(name)}/graphql`]),
-    ),
-  };
-  const logs = new Map<ProcessName, string[]>(names.map((name) => [name, []]));
-  const running = new Map<ProcessName, RunningProcess>();
-
-  async function start(name: ProcessName) {
-    const child = spawn(process.execPath, ['--import', 'tsx', entries[name]], {
-      cwd: repositoryRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let pending = '';
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      const lines = (pending + chunk).split('\n');
-      pending = lines.pop() ?? '';
-      logs.get(name)?.push(...lines);
-    });
-    child.stderr?.resume();
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    running.set(name, { child, exited });
-    await waitUntilReady(name, exited);
-  }
-
-  async function waitUntilReady(name: ProcessName, exited: Promise<number | null>) {
-    let stopped = false;
-    void exited.then(() => {
-      stopped = true;
-    });
-    for (let attempt = 0; attempt < 600; attempt += 1) {
-      if (stopped) throw new Error(`${name} exited while starting`);
-      if (await ready(name)) return;
-      await sleep(100);
-    }
-    throw new Error(`${name} was not ready within a minute`);
-  }
-
-  async function ready(name: ProcessName): Promise<boolean> {
-    return fetch(`${base(name)}/ready`, { signal: AbortSignal.timeout(2000) }).then(
-      (response) => response.ok,
-      () => false,
-    );
-  }
-
-  function processOf(name: ProcessName): RunningProcess {
-    const found = running.get(name);
-    if (!found) throw new Error(`${name} is not running`);
-    return found;
-  }
-
-  await Promise.all(subgraphNames.map(start));
-  await start('gateway');
-  return {
-    gateway: `${base('gateway')}/graphql`,
-    url: (name: SubgraphName) => `${base(name)}/graphql`,
-    start,
-    ready,
-    /** The JSON objects a process has logged so far. */
-    logOf: (name: ProcessName) =>
-      (logs.get(name) ?? []).flatMap((line) => {
-        try {
-          return [JSON.parse(line) as Record<string, unknown>];
-        } catch {
-          return [];
-        }
-      }),
-    /** Sends a signal; resolves with the exit code once the process is gone. */
-    async signal(name: ProcessName, signal: NodeJS.Signals) {
-      const { child, exited } = processOf(name);
-      child.kill(signal);
-      return exited;
-    },
-    isRunning: (name: ProcessName) =>
-      processOf(name).child.exitCode === null && !processOf(name).child.signalCode,
-    async stop() {
-      await Promise.all(
-        [...running.values()].map(async ({ child, exited }) => {
-          if (child.exitCode === null && !child.signalCode) child.kill('SIGTERM');
-          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-          await exited;
-          clearTimeout(timer);
-        }),
-      );
-    },
-  };
-}
-
-export type PlatformProcesses = Awaited<ReturnType<typeof startPlatformProcesses>>;
