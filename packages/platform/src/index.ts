@@ -29,4 +29,4 @@ export {
   defineResolution,
   type ResolutionShape,
 } from './shared-types.ts';
-export { runSubgraph, type SubgraphService, serveService } from './subgraph-service.ts';
+export { drainOnSignals, runSubgraph, type SubgraphService, serveService } from './subgraph-service.ts';

@@ -39,10 +39,22 @@ export async function runSubgraph<Db extends Database<unknown>>(service: Subgrap
     port: portOf(service.name),
     peers: subgraphUrlsFromEnv(),
   });
+  drainOnSignals(service.name, server, () => database.close());
+}
+
+/**
+ * On SIGTERM or SIGINT: stop taking connections, let the requests in flight finish, run `cleanup`
+ * (close the database) and exit. For every process that serves requests, the gateway included.
+ */
+export function drainOnSignals(
+  name: string,
+  server: RunningServer,
+  cleanup: () => Promise<void> = async () => {},
+) {
   const shutdown = async (signal: string) => {
-    rootLogger.info({ service: service.name, signal }, 'draining');
+    rootLogger.info({ service: name, signal }, 'draining');
     await server.stop();
-    await database.close();
+    await cleanup();
     process.exit(0);
   };
   process.once('SIGTERM', shutdown);

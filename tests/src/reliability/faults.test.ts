@@ -158,26 +158,33 @@ describe.skipIf(!bin)('real processes on a private PostgreSQL cluster', () => {
     }
   }, 60_000);
 
-  test('SIGTERM lets a request in flight finish before the process exits', async () => {
+  test('SIGTERM: the gateway and the subgraph let a request in flight finish, refuse new ones, then exit', async () => {
     const rename = `mutation ($input: UpdateAgencyInput!) { updateAgency(input: $input) { name version } }`;
-    const exitCode = await withClient(postgres.url, async (lock) => {
+    const exitCodes = await withClient(postgres.url, async (lock) => {
+      // The row lock holds the update inside the agencies subgraph until the test commits.
       await lock.query('BEGIN');
       await lock.query('SELECT 1 FROM agencies."Agency" WHERE id = $1 FOR UPDATE', [agencyId]);
       const slow = timed<{ updateAgency: { name: string; version: number } }>(platform.gateway, rename, {
         input: { id: agencyId, version: 1, name: 'ЦСПСиД «Северный»' },
       });
       await sleep(500);
-      const exited = platform.signal('agencies', 'SIGTERM');
+      const exited = Promise.all([
+        platform.signal('gateway', 'SIGTERM'),
+        platform.signal('agencies', 'SIGTERM'),
+      ]);
       await sleep(700);
-      expect(platform.isRunning('agencies')).toBe(true);
-      expect(await platform.ready('agencies')).toBe(false);
+      for (const name of ['gateway', 'agencies'] as const) {
+        expect(platform.isRunning(name), name).toBe(true);
+        expect(await platform.ready(name), name).toBe(false);
+      }
       await lock.query('COMMIT');
       const { answer } = await slow;
       expect(answer).toEqual({ data: { updateAgency: { name: 'ЦСПСиД «Северный»', version: 2 } } });
       return exited;
     });
-    expect(exitCode).toBe(0);
+    expect(exitCodes).toEqual([0, 0]);
     await platform.start('agencies');
+    await platform.start('gateway');
   }, 60_000);
 
   test('PostgreSQL restarted during traffic: no request hangs, every service reconnects by itself, no mutation is half applied', async () => {
