@@ -5,7 +5,7 @@ import { type GraphQLResponse, type PlatformProcesses, startPlatformProcesses } 
 import { registryService } from '@kdn/registry';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDistrict, createFamilies } from '../fixtures.ts';
-import { type PrivatePostgres, postgresBinaries, startPrivatePostgres, withClient } from './processes.ts';
+import { type PrivatePostgres, postgresBinaries, startPrivatePostgres, withClient } from './private-postgres.ts';
 
 const bin = postgresBinaries();
 if (!bin)
