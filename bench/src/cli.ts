@@ -122,8 +122,8 @@ try {
     for (const [target, { url: targetUrl, body }] of Object.entries(targets)) {
       await quiesce(url);
       try {
-        await verify(operation.name, target, targetUrl, body());
-        const figures = await drive({ url: targetUrl, body }, connections, seconds);
+        const oneRequestMs = await verify(operation.name, target, targetUrl, body());
+        const figures = await drive({ url: targetUrl, body }, connections, seconds, oneRequestMs);
         // Still answering after the load: a failure under load shows here rather than as a fast error rate.
         await quiesce(url);
         await verify(operation.name, target, targetUrl, body());
@@ -177,8 +177,12 @@ function counter(make: (index: number) => string): () => string {
   return () => make(index++);
 }
 
-/** One request before the load: the answer must be data, not errors, or the figures would mean nothing. */
-async function verify(operation: string, target: string, targetUrl: string, body: string) {
+/**
+ * One request before the load: the answer must be data, not errors, or the figures would mean
+ * nothing. Returns how long it took.
+ */
+async function verify(operation: string, target: string, targetUrl: string, body: string): Promise<number> {
+  const started = performance.now();
   const response = await fetch(targetUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -190,6 +194,7 @@ async function verify(operation: string, target: string, targetUrl: string, body
       `${operation} via ${target} failed: HTTP ${response.status} ${JSON.stringify(answer).slice(0, 500)}`,
     );
   }
+  return performance.now() - started;
 }
 
 /**

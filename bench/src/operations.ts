@@ -20,6 +20,10 @@ const one = async (pool: pg.Pool, sql: string, params: unknown[]) => (await pool
 
 const at = <T>(items: readonly T[], index: number): T => items[index % items.length] as T;
 
+function daysBefore(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The visit-due rule of clause 2.3 over an assignment `a` and its last home visit `last.on`. */
 const dueBy = `(CASE WHEN last.on IS NULL
     THEN date_trunc('month', a."startedOn"::timestamp) + interval '1 month - 1 day'
@@ -155,7 +159,10 @@ const resourceCentres: Operation = {
     }
   }
 }`,
-  variables: (samples) => ({ asOf: samples.asOf, from: samples.yearStart }),
+  // Each request about another day of the last month, as different methodologists would ask: the
+  // same request repeated would let a gateway that merges identical in-flight fetches answer ten
+  // clients with one.
+  variables: (samples, index) => ({ asOf: daysBefore(samples.asOf, index % 30), from: samples.yearStart }),
   async floor(pool, { asOf, from }) {
     const [centres, checklists] = await Promise.all([
       pool.query(
@@ -168,47 +175,45 @@ const resourceCentres: Operation = {
           GROUP BY rc.id, d.code, d.name, a.name`,
       ),
       pool.query(
-        `WITH in_force AS (
-           SELECT p.id, p."resourceCentreId"
-             FROM programmes."Programme" p JOIN programmes."WorkingGroupMeeting" m ON m.id = p."approvedAtId"
-            WHERE m."heldOn" <= $1::date
-         ), meetings AS (
-           SELECT m."resourceCentreId" AS id, count(*)::int AS "meetingsHeld",
-                  count(DISTINCT r."programmeId")::int AS "programmesReviewed"
-             FROM programmes."WorkingGroupMeeting" m
-             LEFT JOIN programmes."MeetingReview" r ON r."meetingId" = m.id
-            WHERE m."heldOn" BETWEEN $2::date AND $1::date
-            GROUP BY 1
-         ), due AS (
-           SELECT p."resourceCentreId" AS id, count(*)::int AS "reportsDue",
-                  count(*) FILTER (WHERE r."submittedOn" <= r."dueOn" AND r."submittedOn" <= $1::date)::int AS "reportsOnTime"
-             FROM programmes."ProgressReport" r JOIN in_force p ON p.id = r."programmeId"
-            WHERE r."dueOn" BETWEEN $2::date AND $1::date
-            GROUP BY 1
-         ), weighing AS (
-           SELECT p."resourceCentreId" AS id, count(*)::int AS "reportsWeighingChange"
-             FROM programmes."ProgressReport" r JOIN in_force p ON p.id = r."programmeId"
-            WHERE r."submittedOn" BETWEEN $2::date AND $1::date
-              AND EXISTS (SELECT 1 FROM programmes."AreaAssessment" x WHERE x."reportId" = r.id)
-            GROUP BY 1
+        `WITH meetings AS (
+           SELECT id, "resourceCentreId" FROM programmes."WorkingGroupMeeting" WHERE "heldOn" BETWEEN $2::date AND $1::date
+         ), held AS (
+           SELECT "resourceCentreId" AS id, count(*)::int AS n FROM meetings GROUP BY 1
+         ), reviewed AS (
+           SELECT m."resourceCentreId" AS id, count(DISTINCT r."programmeId")::int AS n
+             FROM programmes."MeetingReview" r JOIN meetings m ON m.id = r."meetingId" GROUP BY 1
          ), corrected AS (
-           SELECT m."resourceCentreId" AS id, count(DISTINCT c."programmeId")::int AS "programmesCorrected"
-             FROM programmes."ProgrammeChange" c JOIN programmes."WorkingGroupMeeting" m ON m.id = c."meetingId"
-            WHERE m."heldOn" BETWEEN $2::date AND $1::date AND c.decision = 'ACCEPTED'
+           SELECT m."resourceCentreId" AS id, count(DISTINCT c."programmeId")::int AS n
+             FROM programmes."ProgrammeChange" c JOIN meetings m ON m.id = c."meetingId"
+            WHERE c.decision = 'ACCEPTED' GROUP BY 1
+         ), reports AS (
+           SELECT p."resourceCentreId" AS id,
+                  count(*) FILTER (WHERE r."dueOn" BETWEEN $2::date AND $1::date)::int AS due,
+                  count(*) FILTER (WHERE r."dueOn" BETWEEN $2::date AND $1::date
+                                     AND r."submittedOn" <= r."dueOn" AND r."submittedOn" <= $1::date)::int AS "onTime",
+                  count(*) FILTER (WHERE r."submittedOn" BETWEEN $2::date AND $1::date
+                                     AND EXISTS (SELECT 1 FROM programmes."AreaAssessment" x WHERE x."reportId" = r.id))::int AS weighing
+             FROM programmes."ProgressReport" r
+             JOIN programmes."Programme" p ON p.id = r."programmeId"
+             JOIN programmes."WorkingGroupMeeting" a ON a.id = p."approvedAtId" AND a."heldOn" <= $1::date
+            WHERE r."dueOn" BETWEEN $2::date AND $1::date OR r."submittedOn" BETWEEN $2::date AND $1::date
             GROUP BY 1
          ), priority AS (
-           SELECT p."resourceCentreId" AS id, count(*)::int AS "priorityMeasuresDue",
-                  count(*) FILTER (WHERE x."executedOn" <= $1::date)::int AS "priorityMeasuresDone"
-             FROM programmes."Measure" x JOIN in_force p ON p.id = x."programmeId"
+           SELECT p."resourceCentreId" AS id, count(*)::int AS due,
+                  count(*) FILTER (WHERE x."executedOn" <= $1::date)::int AS done
+             FROM programmes."Measure" x
+             JOIN programmes."Programme" p ON p.id = x."programmeId"
+             JOIN programmes."WorkingGroupMeeting" a ON a.id = p."approvedAtId" AND a."heldOn" <= $1::date
             WHERE x.priority AND x.deadline BETWEEN $2::date AND $1::date
               AND (x."executedOn" <= $1::date OR x."failedOn" <= $1::date OR NOT COALESCE(x."excludedOn" <= $1::date, false))
             GROUP BY 1
          )
-         SELECT m.id, m."meetingsHeld", m."programmesReviewed", due."reportsDue", due."reportsOnTime",
-                weighing."reportsWeighingChange", corrected."programmesCorrected",
-                priority."priorityMeasuresDue", priority."priorityMeasuresDone"
-           FROM meetings m
-           LEFT JOIN due USING (id) LEFT JOIN weighing USING (id) LEFT JOIN corrected USING (id)
+         SELECT held.id, held.n AS "meetingsHeld", COALESCE(reviewed.n, 0) AS "programmesReviewed",
+                COALESCE(reports.due, 0) AS "reportsDue", COALESCE(reports."onTime", 0) AS "reportsOnTime",
+                COALESCE(reports.weighing, 0) AS "reportsWeighingChange", COALESCE(corrected.n, 0) AS "programmesCorrected",
+                COALESCE(priority.due, 0) AS "priorityMeasuresDue", COALESCE(priority.done, 0) AS "priorityMeasuresDone"
+           FROM held
+           LEFT JOIN reviewed USING (id) LEFT JOIN corrected USING (id) LEFT JOIN reports USING (id)
            LEFT JOIN priority USING (id)`,
         [asOf, from],
       ),

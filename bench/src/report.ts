@@ -59,8 +59,8 @@ export function markdownReport(run: Run): string {
     for (const { target, figures, error } of rows) {
       lines.push(
         figures
-          ? `| ${targetNames[target] ?? target} | ${figures.p50} | ${figures.p95} | ${figures.p99} | ${figures.requestsPerSecond}${figures.failures ? ` (${figures.failures} failed)` : ''} |`
-          : `| ${targetNames[target] ?? target} | failed: ${error?.replaceAll('|', '/')} | | | |`,
+          ? `| ${targetNames[target] ?? target} | ${figures.p50} | ${figures.p95} | ${figures.p99} | ${figures.requestsPerSecond}${figures.failures ? ` (${figures.failures} failed)` : ''} | ${figures.requests} |`
+          : `| ${targetNames[target] ?? target} | failed: ${error?.replaceAll('|', '/')} | | | | |`,
       );
     }
     lines.push(
