@@ -83,8 +83,7 @@ export async function transaction<Tx extends SqlClient, Result>(
       request.operation,
       request.inputHash,
     );
-    if (claimed === 0)
-      return replay((await findRequest(tx, request.key)) as StoredRequest, request) as Result;
+    if (claimed === 0) return replay(await findRequest(tx, request.key), request) as Result;
     const result = await work(tx);
     await tx.$executeRawUnsafe(
       'UPDATE "ClientRequest" SET result = $2 WHERE key = $1',
@@ -95,18 +94,19 @@ export async function transaction<Tx extends SqlClient, Result>(
   });
 }
 
-function replay(stored: StoredRequest, request: ClientRequest): unknown {
+function replay(stored: StoredRequest | null, request: ClientRequest): unknown {
+  if (!stored?.result) throw new Error(`client request ${request.key} has no stored result`);
   if (stored.operation !== request.operation || stored.inputHash !== request.inputHash) {
     throw badInput(
       'clientRequestId',
       'was already used for another request: send a new id with a new input, the same id only to retry',
     );
   }
-  if (stored.result === null) throw new Error(`client request ${request.key} has no stored result`);
   return decodeResult(stored.result);
 }
 
-const keyLength = 200;
+/** Printable ASCII without spaces: a UUID fits, and nothing a log line or a text column would mangle. */
+const keyPattern = /^[\x21-\x7e]{1,200}$/;
 
 /** Wraps a mutation's resolver: answers a retry from the log, and otherwise runs it under its client request. */
 function idempotent<Context extends RequestContext>(
@@ -116,8 +116,8 @@ function idempotent<Context extends RequestContext>(
   return async (parent, args, context, info) => {
     const { clientRequestId: key, ...input } = args;
     if (key == null) return resolve(parent, args, context, info);
-    if (typeof key !== 'string' || key.length === 0 || key.length > keyLength) {
-      throw badInput('clientRequestId', `must be 1 to ${keyLength} characters`);
+    if (typeof key !== 'string' || !keyPattern.test(key)) {
+      throw badInput('clientRequestId', 'must be 1 to 200 printable ASCII characters without spaces');
     }
     if (!context.clientRequests) throw new Error('the request context has no client request log');
     const request: ClientRequest = { key, operation, inputHash: hashOf(input), recorded: false };
@@ -182,7 +182,7 @@ export class ClientRequestsPlugin<Types extends SchemaTypes> extends BasePlugin<
   override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>) {
     if (fieldConfig.kind !== 'Mutation') return fieldConfig;
     const description =
-      'An id the client chooses for this request (a UUID, at most 200 characters). A retry with the same id is ' +
+      'An id the client chooses for this request: a UUID, or 1 to 200 printable ASCII characters. A retry with the same id is ' +
       'applied once and answers as the first request did; the same id with another input is refused.';
     const clientRequestId: PothosInputFieldConfig<Types> = {
       kind: 'Arg',

@@ -5,7 +5,12 @@ import { type GraphQLResponse, type PlatformProcesses, startPlatformProcesses } 
 import { registryService } from '@kdn/registry';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDistrict, createFamilies } from '../fixtures.ts';
-import { type PrivatePostgres, postgresBinaries, startPrivatePostgres, withClient } from './private-postgres.ts';
+import {
+  type PrivatePostgres,
+  postgresBinaries,
+  startPrivatePostgres,
+  withClient,
+} from './private-postgres.ts';
 
 const bin = postgresBinaries();
 if (!bin)
@@ -116,7 +121,7 @@ describe.skipIf(!bin)('real processes on a private PostgreSQL cluster', () => {
       await sleep(2000);
       await platform.start('agencies');
       restartedAt = performance.now();
-      await sleep(1000);
+      await sleep(2000);
     })();
     const answers = await traffic(6, outage, () =>
       timed<FamiliesAnswer>(platform.gateway, familiesWithDistrict),
@@ -221,7 +226,7 @@ describe.skipIf(!bin)('real processes on a private PostgreSQL cluster', () => {
       await sleep(1500);
       await postgres.start();
       startedAt = performance.now();
-      await sleep(4000);
+      await sleep(6000);
       ready.push({ at: performance.now(), ready: await platform.ready('registry') });
     })();
 

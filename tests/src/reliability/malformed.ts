@@ -248,9 +248,9 @@ function withChange(valid: Input, { path, value }: Malformation): unknown {
   return copy;
 }
 
-/** Client request ids that must be refused: empty, too long, or not an id at all. */
+/** Client request ids that must be refused: empty, too long, with spaces or control characters, or not an id at all. */
 export const badClientRequestIds: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constant(''),
+  fc.constantFrom('', 'retry 1', 'id\u0000', 'ключ-1'),
   fc.integer({ min: 201, max: 5000 }).map((length) => 'k'.repeat(length)),
   fc.constant({ id: 'x' }),
   fc.boolean(),
