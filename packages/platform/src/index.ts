@@ -1,5 +1,5 @@
 export { createSubgraphBuilder, type SubgraphTypes } from './builder.ts';
-export { type ClientRequestLog, type SqlClient, transaction } from './client-requests.ts';
+export { transaction } from './client-requests.ts';
 export { assertVersionRead, updateAtVersion } from './concurrency.ts';
 export {
   defaultPorts,

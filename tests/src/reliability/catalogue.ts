@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { supergraphPath } from '@kdn/gateway/supergraph-path';
 import type { SubgraphName } from '@kdn/platform';
@@ -551,7 +550,7 @@ export async function createCatalogue(stack: Stack, code: string) {
       },
     },
   ];
-  return { world, cases, newClientRequestId: () => randomUUID() };
+  return { world, cases };
 }
 
 export type Catalogue = Awaited<ReturnType<typeof createCatalogue>>;

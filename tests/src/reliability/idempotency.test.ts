@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Stack, startStack } from '../stack.ts';
 import { type Catalogue, createCatalogue, mutationsOfSchema, send } from './catalogue.ts';
@@ -27,7 +28,7 @@ describe.each([...mutationsOfSchema.keys()])('%s with a client request id', (nam
 
   test('a retry is applied once and answers as the first request did; another input under the same id is refused', async () => {
     const input = await mutation().fresh();
-    const id = catalogue.newClientRequestId();
+    const id = randomUUID();
     const before = await databaseState(stack);
     const first = await send(stack, mutation(), input, id);
     expect(first.errors).toBeUndefined();
@@ -52,13 +53,11 @@ describe.each([...mutationsOfSchema.keys()])('%s with a client request id', (nam
   test('concurrent duplicates are applied once and all answer with its result', async () => {
     const sequential = await mutation().fresh();
     const beforeOne = rowCounts(await databaseState(stack));
-    expect(
-      (await send(stack, mutation(), sequential, catalogue.newClientRequestId())).errors,
-    ).toBeUndefined();
+    expect((await send(stack, mutation(), sequential, randomUUID())).errors).toBeUndefined();
     const oneApplication = rowsAdded(beforeOne, rowCounts(await databaseState(stack)));
 
     const input = await mutation().fresh();
-    const id = catalogue.newClientRequestId();
+    const id = randomUUID();
     const before = rowCounts(await databaseState(stack));
     const answers = await Promise.all([1, 2, 3, 4].map(() => send(stack, mutation(), input, id)));
     for (const answer of answers) {
