@@ -131,7 +131,12 @@ try {
           `${operation.name.padEnd(18)} ${target.padEnd(8)} p50 ${figures.p50} ms  p95 ${figures.p95} ms  ` +
             `p99 ${figures.p99} ms  ${figures.requestsPerSecond} req/s${figures.failures ? `  ${figures.failures} failed` : ''}`,
         );
-        measurements.push({ operation: operation.name, target, figures });
+        measurements.push({
+          operation: operation.name,
+          target,
+          figures,
+          oneRequestMs: Math.round(oneRequestMs),
+        });
       } catch (error) {
         failed = true;
         console.error(`${operation.name} via ${target}: ${(error as Error).message}`);

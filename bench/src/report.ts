@@ -6,6 +6,8 @@ export interface Measurement {
   /** floor, direct (the subgraph alone), gateway (ours), hive (Hive Gateway). */
   target: string;
   figures?: Figures;
+  /** The single request before the load: its latency alone, on an idle server. */
+  oneRequestMs?: number;
   /** Why the target has no figures: it did not answer, or answered with errors. */
   error?: string;
 }
@@ -53,14 +55,14 @@ export function markdownReport(run: Run): string {
     lines.push(
       `#### ${operation.title}`,
       '',
-      '| target | p50 ms | p95 ms | p99 ms | req/s |',
-      '| --- | ---: | ---: | ---: | ---: |',
+      '| target | one request alone, ms | p50 ms | p95 ms | p99 ms | req/s | requests |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     );
-    for (const { target, figures, error } of rows) {
+    for (const { target, figures, error, oneRequestMs } of rows) {
       lines.push(
         figures
-          ? `| ${targetNames[target] ?? target} | ${figures.p50} | ${figures.p95} | ${figures.p99} | ${figures.requestsPerSecond}${figures.failures ? ` (${figures.failures} failed)` : ''} | ${figures.requests} |`
-          : `| ${targetNames[target] ?? target} | failed: ${error?.replaceAll('|', '/')} | | | | |`,
+          ? `| ${targetNames[target] ?? target} | ${oneRequestMs ?? '–'} | ${figures.p50} | ${figures.p95} | ${figures.p99} | ${figures.requestsPerSecond}${figures.failures ? ` (${figures.failures} failed)` : ''} | ${figures.requests} |`
+          : `| ${targetNames[target] ?? target} | failed: ${error?.replaceAll('|', '/')} | | | | | |`,
       );
     }
     lines.push(
