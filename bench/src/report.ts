@@ -6,7 +6,7 @@ export interface Measurement {
   /** floor, direct (the subgraph alone), gateway (ours), hive (Hive Gateway). */
   target: string;
   figures?: Figures;
-  /** The single request before the load: its latency alone, on an idle server. */
+  /** A warm request before the load, alone on an idle server: its latency. */
   oneRequestMs?: number;
   /** Why the target has no figures: it did not answer, or answered with errors. */
   error?: string;
