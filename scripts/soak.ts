@@ -41,6 +41,8 @@ async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>
 
 interface Sample {
   operation: string;
+  /** Sent during the warm-up (the first fifth of the run): counted for failures, not for latency. */
+  warmUp: boolean;
   ms: number;
   failure?: string;
 }
@@ -283,12 +285,13 @@ async function main(): Promise<number> {
       if (index === warmUp) afterWarmUp = memory();
       const [, operation, run] = next();
       const sent = performance.now();
+      const sample = { operation, warmUp: index < warmUp };
       const request: Promise<void> = run().then(
         () => {
-          samples.push({ operation, ms: performance.now() - sent });
+          samples.push({ ...sample, ms: performance.now() - sent });
         },
         (error: unknown) => {
-          samples.push({ operation, ms: performance.now() - sent, failure: String(error) });
+          samples.push({ ...sample, ms: performance.now() - sent, failure: String(error) });
         },
       );
       inFlight.add(request);
@@ -300,18 +303,19 @@ async function main(): Promise<number> {
     const after = await counts();
 
     const failed = samples.filter((sample) => sample.failure);
-    const latencies = samples.map((sample) => sample.ms).sort((a, b) => a - b);
+    const steady = samples.filter((sample) => !sample.warmUp);
+    const latencies = steady.map((sample) => sample.ms).sort((a, b) => a - b);
     const byOperation = new Map<string, number[]>();
-    for (const sample of samples)
+    for (const sample of steady)
       byOperation.set(sample.operation, [...(byOperation.get(sample.operation) ?? []), sample.ms]);
     console.log(
       `\n${samples.length} requests in ${elapsed.toFixed(1)} s (${(samples.length / elapsed).toFixed(1)}/s), ${failed.length} failed`,
     );
     console.log(
-      `latency ms: p50 ${percentile(latencies, 50).toFixed(1)}  p95 ${percentile(latencies, 95).toFixed(1)}  ` +
+      `latency ms after the warm-up: p50 ${percentile(latencies, 50).toFixed(1)}  p95 ${percentile(latencies, 95).toFixed(1)}  ` +
         `p99 ${percentile(latencies, 99).toFixed(1)}  max ${(latencies.at(-1) ?? Number.NaN).toFixed(1)}`,
     );
-    console.log('\noperation                   requests    p50 ms    p99 ms');
+    console.log('\nafter the warm-up           requests    p50 ms    p99 ms');
     for (const [operation, values] of byOperation) {
       const sorted = values.sort((a, b) => a - b);
       console.log(
