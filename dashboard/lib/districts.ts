@@ -6,10 +6,10 @@ export interface DistrictRef {
   name: string;
 }
 
+export const districtsQuery = 'query Districts { districts { code name } }';
+
 /** Every district, by name; fetched once per request however many components ask. */
 export const listDistricts = cache(async () => {
-  const { data, errors } = await queryGateway<{ districts: DistrictRef[] | null }>(
-    '{ districts { code name } }',
-  );
+  const { data, errors } = await queryGateway<{ districts: DistrictRef[] | null }>(districtsQuery);
   return { districts: data?.districts ?? [], notices: describeErrors(errors) };
 });

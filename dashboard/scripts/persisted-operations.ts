@@ -6,12 +6,20 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { curatorQuery, curatorsQuery } from '../lib/curators.ts';
+import { districtsQuery } from '../lib/districts.ts';
 import { overviewQuery } from '../lib/overview.ts';
 import { programmesQuery } from '../lib/programmes.ts';
 import { resourceCentresQuery } from '../lib/resource-centres.ts';
 
 const manifestPath = fileURLToPath(new URL('../persisted-operations.json', import.meta.url));
-const documents = [overviewQuery, curatorsQuery, curatorQuery, programmesQuery, resourceCentresQuery];
+const documents = [
+  districtsQuery,
+  overviewQuery,
+  curatorsQuery,
+  curatorQuery,
+  programmesQuery,
+  resourceCentresQuery,
+];
 
 const operations = documents.map((body) => {
   const [, type, name] = /^(query|mutation) (\w+)/.exec(body) ?? [];

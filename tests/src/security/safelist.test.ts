@@ -122,6 +122,7 @@ test('every operation of the dashboard is on its safelist, within the request li
     to: '2011-12-31',
   };
   expect(manifest.operations.map((operation) => operation.name)).toEqual([
+    'Districts',
     'DistrictOverview',
     'DistrictCurators',
     'CuratorWards',
