@@ -11,6 +11,7 @@ export {
 } from './families.ts';
 export { agencyId, demoId, familyId, minorId, registrationId } from './ids.ts';
 export { type DemoDatabases, isEmpty, loadDemo, loadDemoIntoDatabases } from './load.ts';
+export { type DemoUser, demoUser, demoUsers } from './users.ts';
 
 export const districtCodes = {
   kirovsky: 'kirovsky',

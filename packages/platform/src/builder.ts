@@ -3,10 +3,11 @@ import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import { DateResolver } from 'graphql-scalars';
+import AccessPlugin from './access/plugin.ts';
 import ClientRequestsPlugin from './client-requests.ts';
-import type { RequestContext } from './context.ts';
+import type { SubgraphContext } from './context.ts';
 
-export interface SubgraphTypes<Context extends RequestContext> {
+export interface SubgraphTypes<Context extends SubgraphContext> {
   Context: Context;
   Scalars: {
     Date: { Input: Date; Output: Date };
@@ -21,12 +22,13 @@ export interface SubgraphTypes<Context extends RequestContext> {
 
 /**
  * The Pothos builder every subgraph starts from: federation, relay connections (cursor pagination),
- * the `Date` scalar and idempotent mutations (`clientRequestId`), with non-null fields and required
+ * the `Date` scalar, idempotent mutations (`clientRequestId`) and the access policy (personal-data
+ * fields, suppressed figures, audited writes), with non-null fields and required
  * inputs unless a field says otherwise.
  */
-export function createSubgraphBuilder<Context extends RequestContext>({ mutations = true } = {}) {
+export function createSubgraphBuilder<Context extends SubgraphContext>({ mutations = true } = {}) {
   const builder = new SchemaBuilder<SubgraphTypes<Context>>({
-    plugins: [DirectivesPlugin, FederationPlugin, RelayPlugin, ClientRequestsPlugin],
+    plugins: [DirectivesPlugin, FederationPlugin, RelayPlugin, ClientRequestsPlugin, AccessPlugin],
     defaultFieldNullability: false,
     defaultInputFieldRequiredness: true,
     relay: {

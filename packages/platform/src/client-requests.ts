@@ -7,13 +7,14 @@ import SchemaBuilder, {
   type SchemaTypes,
 } from '@pothos/core';
 import type { GraphQLFieldResolver } from 'graphql';
+import { auditWrite } from './audit/writes.ts';
 import type { RequestContext } from './context.ts';
 import { badInput } from './errors.ts';
 
 /**
  * Idempotent retries. Every mutation takes an optional `clientRequestId`; the first request with a
  * given id is applied and its result stored in the service's `ClientRequest` table in the same
- * transaction as the mutation's own writes. A retry with that id answers with the stored result and
+ * transaction as the mutation's own writes, beside the write's audit record. A retry with that id answers with the stored result and
  * writes nothing; the same id with another input is bad input. Concurrent duplicates queue on the
  * table's primary key: the first one applies, the others then answer with its result.
  */
@@ -73,7 +74,13 @@ export async function transaction<Tx extends SqlClient, Result>(
   work: (tx: Tx) => Promise<Result>,
 ): Promise<Result> {
   const request = currentRequest.getStore();
-  if (!request) return db.$transaction(work);
+  if (!request) {
+    return db.$transaction(async (tx) => {
+      const result = await work(tx);
+      await auditWrite(tx, result);
+      return result;
+    });
+  }
   if (request.recorded) throw new Error(`${request.operation} opened a second transaction`);
   request.recorded = true;
   return db.$transaction(async (tx) => {
@@ -85,6 +92,7 @@ export async function transaction<Tx extends SqlClient, Result>(
     );
     if (claimed === 0) return replay(await findRequest(tx, request.key), request) as Result;
     const result = await work(tx);
+    await auditWrite(tx, result);
     await tx.$executeRawUnsafe(
       'UPDATE "ClientRequest" SET result = $2 WHERE key = $1',
       request.key,
@@ -120,7 +128,9 @@ function idempotent<Context extends RequestContext>(
       throw badInput('clientRequestId', 'must be 1 to 200 printable ASCII characters without spaces');
     }
     if (!context.clientRequests) throw new Error('the request context has no client request log');
-    const request: ClientRequest = { key, operation, inputHash: hashOf(input), recorded: false };
+    // The user is part of the hash: another user's retry with the same id and input gets no stored result.
+    const inputHash = hashOf({ input, user: context.principal.userId });
+    const request: ClientRequest = { key, operation, inputHash, recorded: false };
     const stored = await context.clientRequests.find(key);
     if (stored) return replay(stored, request);
     const result = await currentRequest.run(request, () => resolve(parent, args, context, info));

@@ -5,7 +5,9 @@ import { pgliteDataDir, type ServiceName } from '@kdn/prisma/services';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { AuditWriter, isAuditBatch } from './audit/audit-log.ts';
 import { type ClientRequestLog, clientRequestLog, type SqlClient } from './client-requests.ts';
+import { rootLogger } from './logger.ts';
 
 /**
  * Where a service's data lives. PostgreSQL (production, CI): one database shared by the services,
@@ -18,8 +20,15 @@ export type DatabaseLocation =
 export interface Database<Client> {
   readonly client: Client;
   readonly location: DatabaseLocation;
-  /** How many SQL statements this connection has sent so far (tests compare before and after a request). */
+  /**
+   * How many SQL statements this connection has sent so far for the requests themselves (tests
+   * compare before and after a request); the audit's batches, written across requests, apart.
+   */
   statementCount(): number;
+  /** How many batches of read records the audit writer has sent. */
+  auditBatchCount(): number;
+  /** The audit of reads of personal data, batched across requests. */
+  readonly audit: AuditWriter;
   /** The client requests the service has applied (idempotent retries). */
   readonly clientRequests: ClientRequestLog;
   /** Resolves when the database answers: the readiness check. */
@@ -49,21 +58,27 @@ export async function openDatabase<Client extends PrismaClientLike>(
   location: DatabaseLocation = locationFromEnv(service),
 ): Promise<Database<Client>> {
   let statements = 0;
+  let auditBatches = 0;
   const { adapter, closeEngine } = await openEngine(service, location);
   const client = createClient(
     countingStatements(adapter, () => {
-      statements += 1;
+      if (isAuditBatch()) auditBatches += 1;
+      else statements += 1;
     }),
   );
+  const audit = new AuditWriter(client, rootLogger.child({ service }));
   return {
     client,
     location,
     statementCount: () => statements,
+    auditBatchCount: () => auditBatches,
+    audit,
     clientRequests: clientRequestLog(client),
     ping: async () => {
       await client.$executeRawUnsafe('SELECT 1');
     },
     close: async () => {
+      await audit.flush();
       await client.$disconnect();
       await closeEngine();
     },

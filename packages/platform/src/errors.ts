@@ -8,6 +8,8 @@ export const ErrorCode = {
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Timeout: 'TIMEOUT',
   OperationNotSafelisted: 'OPERATION_NOT_SAFELISTED',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
 } as const;
 
 /** A rejected input: names the offending field by its path in the mutation's arguments. */

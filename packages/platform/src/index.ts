@@ -1,4 +1,33 @@
+export {
+  Access,
+  type CaseLinks,
+  caseRecordsWhere,
+  covers,
+  type FamilyAccess,
+  type FamilyRef,
+  type FamilyRows,
+  forbidden,
+  smallestShownFigure,
+} from './access/access.ts';
+export type { PersonalDataOptions } from './access/plugin.ts';
+export {
+  type Claims,
+  type IntegratorScope,
+  integratorScopes,
+  type Principal,
+  type Role,
+  roles,
+} from './access/principal.ts';
+export {
+  type Authenticate,
+  authenticatorFromEnv,
+  signDevelopmentToken,
+  unauthenticated,
+} from './access/tokens.ts';
+export type { AuditRecord, AuditTrail, AuditWriter } from './audit/audit-log.ts';
+export { addFamilyAudit, auditRecordsOf } from './audit/family-audit.ts';
 export { createSubgraphBuilder, type SubgraphTypes } from './builder.ts';
+export { remoteCaseLinks } from './case-links.ts';
 export { transaction } from './client-requests.ts';
 export { assertVersionRead, updateAtVersion } from './concurrency.ts';
 export {
@@ -12,7 +41,7 @@ export {
   subgraphUrl,
   subgraphUrlsFromEnv,
 } from './config.ts';
-export type { RequestContext } from './context.ts';
+export type { RequestContext, SubgraphContext } from './context.ts';
 export { type Database, type DatabaseLocation, locationFromEnv, openDatabase } from './database.ts';
 export { calendarDate, isoDate, today } from './dates.ts';
 export { badInput, conflict, ErrorCode, serviceUnavailable } from './errors.ts';

@@ -8,11 +8,12 @@ interface EntitiesResponse<Entity> {
 /**
  * Asks the subgraph that owns some entities about them by key, over HTTP (`_entities`), the way the
  * gateway would. A service checks references to records it does not own with this, never by
- * reading another service's tables. The answers come in the order of the representations, null
+ * reading another service's tables, on the user's behalf (their token is passed on, so the owner
+ * applies the same access policy). The answers come in the order of the representations, null
  * where the owner has no such record.
  */
 export async function fetchEntities<Entity>(
-  owner: { service: string; url: string },
+  owner: { service: string; url: string; authorization: string },
   representations: Array<{ __typename: string } & Record<string, unknown>>,
   selection: string,
   timeoutMs = 5000,
@@ -22,7 +23,7 @@ export async function fetchEntities<Entity>(
   try {
     const response = await fetch(owner.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: owner.authorization },
       body: JSON.stringify({ query, variables: { representations } }),
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -23,6 +23,7 @@ export function identifyRequests(log: Logger): express.RequestHandler {
         {
           requestId,
           operation: typeof body?.operationName === 'string' ? body.operationName : null,
+          user: response.locals.user ?? null,
           status: response.statusCode,
           ms: Math.round(performance.now() - started),
         },

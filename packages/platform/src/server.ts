@@ -1,6 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import {
+  ApolloServer,
+  type ApolloServerOptions,
+  type ApolloServerPlugin,
+  type BaseContext,
+} from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -9,7 +14,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import type { RequestContext } from './context.ts';
+import { type Authenticate, authenticatorFromEnv } from './access/tokens.ts';
+import type { RequestContext, SubgraphContext } from './context.ts';
 import { isDatabaseUnavailable } from './database-errors.ts';
 import { ErrorCode } from './errors.ts';
 import { type Logger, rootLogger } from './logger.ts';
@@ -27,6 +33,8 @@ interface ServeOptions<Context extends BaseContext> {
   /** Apollo Server options; error formatting, introspection and the common plugins are added here. */
   apollo: Omit<ApolloServerOptions<Context>, 'formatError' | 'introspection'>;
   context: (base: RequestContext, request: express.Request) => Promise<Context> | Context;
+  /** Verifies the bearer token of every request; by default with the keys the environment names. */
+  authenticate?: Authenticate;
   /** Readiness: resolves when the process can serve (its database answers), throws otherwise. */
   ready?: () => Promise<void>;
   /** How long a request may take in all before the client gets a TIMEOUT error instead of waiting on. */
@@ -47,6 +55,7 @@ export async function serveGraphQL<Context extends BaseContext>(
   options: ServeOptions<Context>,
 ): Promise<RunningServer> {
   const log = rootLogger.child({ service: options.name });
+  const authenticate = options.authenticate ?? authenticatorFromEnv();
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -84,7 +93,10 @@ export async function serveGraphQL<Context extends BaseContext>(
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = requestIdOf(res);
-        return options.context({ requestId, log: log.child({ requestId }) }, req);
+        const authorization = req.headers.authorization ?? '';
+        const principal = await authenticate(authorization);
+        res.locals.user = { userId: principal.userId, role: principal.role };
+        return options.context({ requestId, log: log.child({ requestId }), principal, authorization }, req);
       },
     }),
   );
@@ -164,7 +176,7 @@ function maskInternalError(
   };
 }
 
-export interface SubgraphOptions<Context extends RequestContext> {
+export interface SubgraphOptions<Context extends SubgraphContext> {
   name: string;
   schema: GraphQLSchema;
   port: number;
@@ -172,14 +184,27 @@ export interface SubgraphOptions<Context extends RequestContext> {
   ready?: () => Promise<void>;
 }
 
-export function serveSubgraph<Context extends RequestContext>(
+export function serveSubgraph<Context extends SubgraphContext>(
   options: SubgraphOptions<Context>,
 ): Promise<RunningServer> {
   return serveGraphQL<Context>({
     name: options.name,
     port: options.port,
-    apollo: { schema: options.schema },
+    apollo: { schema: options.schema, plugins: [auditOnAnswer()] },
     context: (base) => options.context(base),
     ...(options.ready ? { ready: options.ready } : {}),
   });
+}
+
+/** When a request answers, its reads of personal data go to the audit as one record. */
+function auditOnAnswer<Context extends SubgraphContext>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operationName }) {
+          contextValue.audit.close(operationName ?? null);
+        },
+      };
+    },
+  };
 }

@@ -1,11 +1,11 @@
 import type { createSubgraphBuilder } from './builder.ts';
-import type { RequestContext } from './context.ts';
+import type { SubgraphContext } from './context.ts';
 
 /**
  * Types that more than one subgraph declares. Federation needs them identical in every subgraph
  * that has them, so they are defined once here and added to each builder that uses them.
  */
-type SubgraphBuilder<Context extends RequestContext> = ReturnType<typeof createSubgraphBuilder<Context>>;
+type SubgraphBuilder<Context extends SubgraphContext> = ReturnType<typeof createSubgraphBuilder<Context>>;
 
 export const agencyKinds = [
   'EDUCATION',
@@ -21,7 +21,7 @@ export const agencyKinds = [
 ] as const;
 export type AgencyKind = (typeof agencyKinds)[number];
 
-export function defineAgencyKind<Context extends RequestContext>(builder: SubgraphBuilder<Context>) {
+export function defineAgencyKind<Context extends SubgraphContext>(builder: SubgraphBuilder<Context>) {
   return builder.enumType('AgencyKind', {
     description: 'Kinds of agencies of the prevention system (органы и учреждения системы профилактики).',
     values: {
@@ -46,7 +46,7 @@ export interface ResolutionShape {
   date: Date;
 }
 
-export function defineResolution<Context extends RequestContext>(builder: SubgraphBuilder<Context>) {
+export function defineResolution<Context extends SubgraphContext>(builder: SubgraphBuilder<Context>) {
   return builder.objectRef<ResolutionShape>('Resolution').implement({
     description: 'A numbered, dated resolution (постановление) of a commission for minors.',
     shareable: true,

@@ -1,6 +1,9 @@
 import type { GraphQLSchema } from 'graphql';
+import { Access, type CaseLinks } from './access/access.ts';
+import { AuditTrail } from './audit/audit-log.ts';
+import { remoteCaseLinks } from './case-links.ts';
 import { portOf, type SubgraphName, type SubgraphUrls, subgraphUrlsFromEnv } from './config.ts';
-import type { RequestContext } from './context.ts';
+import type { RequestContext, SubgraphContext } from './context.ts';
 import type { Database, DatabaseLocation } from './database.ts';
 import { rootLogger } from './logger.ts';
 import { type RunningServer, serveSubgraph } from './server.ts';
@@ -11,7 +14,9 @@ export interface SubgraphService<Db extends Database<unknown> = Database<unknown
   schema: GraphQLSchema;
   openDatabase(location?: DatabaseLocation): Promise<Db>;
   /** Builds each request's context; `peers` says where the other subgraphs answer. */
-  context(database: Db, peers: SubgraphUrls): (base: RequestContext) => RequestContext;
+  context(database: Db, peers: SubgraphUrls): (base: SubgraphContext) => SubgraphContext;
+  /** The case links this subgraph owns, answered from its own tables; the others are asked of their owners. */
+  caseLinks?(database: Db): Partial<CaseLinks>;
 }
 
 export function serveService<Db extends Database<unknown>>(
@@ -20,11 +25,18 @@ export function serveService<Db extends Database<unknown>>(
   { port, peers }: { port: number; peers: SubgraphUrls },
 ): Promise<RunningServer> {
   const context = service.context(database, peers);
+  const ownLinks = service.caseLinks?.(database) ?? {};
   return serveSubgraph({
     name: service.name,
     schema: service.schema,
     port,
-    context: (base) => context({ ...base, clientRequests: database.clientRequests }),
+    context: (base: RequestContext) =>
+      context({
+        ...base,
+        clientRequests: database.clientRequests,
+        access: new Access(base.principal, { ...remoteCaseLinks(peers, base.authorization), ...ownLinks }),
+        audit: new AuditTrail(database.audit, base.principal, base.requestId),
+      }),
     ready: () => database.ping(),
   });
 }
@@ -44,7 +56,8 @@ export async function runSubgraph<Db extends Database<unknown>>(service: Subgrap
 
 /**
  * On SIGTERM or SIGINT: stop taking connections, let the requests in flight finish, run `cleanup`
- * (close the database) and exit. For every process that serves requests, the gateway included.
+ * (close the database, which writes the audit still waiting) and exit. For every process that
+ * serves requests, the gateway included.
  */
 export function drainOnSignals(
   name: string,

@@ -28,7 +28,7 @@ const entries: Record<ProcessName, string> = {
 /**
  * The platform as it runs in production: each subgraph and the gateway a process of its own
  * (`node --import tsx …/main.ts`) on its own loopback port, configured from the environment, over
- * one PostgreSQL database. Every JSON line a process logs is kept for the test to read.
+ * one PostgreSQL database. Every line a process writes, to stdout or stderr, is kept for the test to read.
  */
 export async function startPlatformProcesses(databaseUrl: string, { logLevel = 'info' } = {}) {
   const names: ProcessName[] = [...subgraphNames, 'gateway'];
@@ -55,13 +55,14 @@ export async function startPlatformProcesses(databaseUrl: string, { logLevel = '
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let pending = '';
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      const lines = (pending + chunk).split('\n');
-      pending = lines.pop() ?? '';
-      logs.get(name)?.push(...lines);
-    });
-    child.stderr?.resume();
+    for (const stream of [child.stdout, child.stderr]) {
+      let pending = '';
+      stream?.setEncoding('utf8').on('data', (chunk: string) => {
+        const lines = (pending + chunk).split('\n');
+        pending = lines.pop() ?? '';
+        logs.get(name)?.push(...lines);
+      });
+    }
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     running.set(name, { child, exited });
     await waitUntilReady(name, exited);
@@ -100,6 +101,8 @@ export async function startPlatformProcesses(databaseUrl: string, { logLevel = '
     url: (name: SubgraphName) => `${base(name)}/graphql`,
     start,
     ready,
+    /** Every line a process has written so far, JSON or not. */
+    linesOf: (name: ProcessName): readonly string[] => logs.get(name) ?? [],
     /** The JSON objects a process has logged so far. */
     logOf: (name: ProcessName) =>
       (logs.get(name) ?? []).flatMap((line) => {
