@@ -26,7 +26,7 @@ export interface GatewayOptions {
   safelist?: { manifestPath: string; required: boolean };
 }
 
-/** A data source that passes the request id on and gives up on a slow subgraph, so one fault blanks only its fields. */
+/** A data source that passes the request id and the token on and gives up on a slow subgraph, so one fault blanks only its fields. */
 class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
   constructor(
     private readonly name: string,
@@ -50,10 +50,11 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
     throw serviceUnavailable(this.name, error);
   }
 
+  /** The request id, and the user's token: each subgraph checks it again and applies the access policy itself. */
   override willSendRequest(options: GraphQLDataSourceProcessOptions<RequestContext>) {
-    if ('context' in options && options.context.requestId) {
-      options.request.http?.headers.set('x-request-id', options.context.requestId);
-    }
+    if (!('context' in options) || !options.context.requestId) return;
+    options.request.http?.headers.set('x-request-id', options.context.requestId);
+    options.request.http?.headers.set('authorization', options.context.authorization);
   }
 }
 

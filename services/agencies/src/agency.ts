@@ -7,9 +7,11 @@ import {
   transaction,
   updateAtVersion,
 } from '@kdn/platform';
-import { AgencyKind, type Agency as AgencyRecord, type PrismaClient } from '@kdn/prisma/agencies';
+import { AgencyKind, type Agency as AgencyRecord } from '@kdn/prisma/agencies';
 import { z } from 'zod';
 import { builder } from './builder.ts';
+import type { AgenciesContext } from './context.ts';
+import { requireDirectoryOf } from './directory.ts';
 import { District } from './district.ts';
 import { ResourceCentre } from './resource-centre.ts';
 
@@ -99,18 +101,19 @@ builder.mutationFields((t) => ({
     type: Agency,
     description: 'Adds an agency to a district.',
     args: { input: t.arg({ type: CreateAgencyInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db }) => createAgency(db, parseInput(createAgencySchema, input)),
+    resolve: (_root, { input }, context) => createAgency(context, parseInput(createAgencySchema, input)),
   }),
   updateAgency: t.field({
     type: Agency,
     description: 'Renames an agency or changes its kind.',
     args: { input: t.arg({ type: UpdateAgencyInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db }) => updateAgency(db, parseInput(updateAgencySchema, input)),
+    resolve: (_root, { input }, context) => updateAgency(context, parseInput(updateAgencySchema, input)),
   }),
 }));
 
-async function createAgency(db: PrismaClient, input: z.output<typeof createAgencySchema>) {
-  return transaction(db, async (tx) => {
+async function createAgency(context: AgenciesContext, input: z.output<typeof createAgencySchema>) {
+  requireDirectoryOf(context, input.districtCode, 'adding an agency');
+  return transaction(context.db, async (tx) => {
     const district = await tx.district.findUnique({ where: { code: input.districtCode } });
     if (!district) throw badInput('input.districtCode', 'no district with this code');
     return tx.agency.create({ data: input });
@@ -118,10 +121,14 @@ async function createAgency(db: PrismaClient, input: z.output<typeof createAgenc
 }
 
 async function updateAgency(
-  db: PrismaClient,
+  context: AgenciesContext,
   { id, version, name, kind }: z.output<typeof updateAgencySchema>,
 ) {
-  return transaction(db, async (tx) => {
+  // An agency never moves to another district: the district read before the transaction is the one written.
+  const current = await context.loaders.agency.load(id);
+  if (!current) throw badInput('input.id', 'no agency with this id');
+  requireDirectoryOf(context, current.districtCode, 'changing an agency');
+  const updated = await transaction(context.db, async (tx) => {
     await updateAtVersion(
       () =>
         tx.agency.updateMany({
@@ -133,4 +140,6 @@ async function updateAgency(
     );
     return tx.agency.findUniqueOrThrow({ where: { id } });
   });
+  context.loaders.agency.clear(id).prime(id, updated);
+  return updated;
 }

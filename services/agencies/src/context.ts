@@ -1,9 +1,9 @@
-import { type Database, loaderByKey, loaderOfLists, type RequestContext } from '@kdn/platform';
+import { type Database, loaderByKey, loaderOfLists, type SubgraphContext } from '@kdn/platform';
 import type { PrismaClient } from '@kdn/prisma/agencies';
 
 export type AgenciesDatabase = Database<PrismaClient>;
 
-export interface AgenciesContext extends RequestContext {
+export interface AgenciesContext extends SubgraphContext {
   db: PrismaClient;
   loaders: AgenciesLoaders;
 }

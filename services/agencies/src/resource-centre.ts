@@ -1,13 +1,14 @@
 import { badInput, field, parseInput, present, transaction, updateAtVersion } from '@kdn/platform';
 import type {
   Prisma,
-  PrismaClient,
   ResourceCentre as ResourceCentreRecord,
   StaffPosition as StaffPositionRecord,
 } from '@kdn/prisma/agencies';
 import { z } from 'zod';
 import { Agency } from './agency.ts';
 import { builder } from './builder.ts';
+import type { AgenciesContext } from './context.ts';
+import { requireDirectoryOf } from './directory.ts';
 import { District } from './district.ts';
 
 export const ResourceCentre = builder.objectRef<ResourceCentreRecord>('ResourceCentre');
@@ -178,13 +179,13 @@ builder.mutationFields((t) => ({
     type: ResourceCentre,
     description: 'Designates a district’s resource centre with its staff schedule.',
     args: { input: t.arg({ type: CreateResourceCentreInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db }) => createResourceCentre(db, parseInput(createSchema, input)),
+    resolve: (_root, { input }, context) => createResourceCentre(context, parseInput(createSchema, input)),
   }),
   updateResourceCentre: t.field({
     type: ResourceCentre,
     description: 'Records appointments or a new staff schedule of a resource centre.',
     args: { input: t.arg({ type: UpdateResourceCentreInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db }) => updateResourceCentre(db, parseInput(updateSchema, input)),
+    resolve: (_root, { input }, context) => updateResourceCentre(context, parseInput(updateSchema, input)),
   }),
 }));
 
@@ -194,8 +195,9 @@ function scheduleRows(lines: StaffSchedule): Prisma.StaffPositionCreateWithoutRe
   return lines.map((line, ordinal) => ({ ...line, ordinal }));
 }
 
-async function createResourceCentre(db: PrismaClient, input: z.output<typeof createSchema>) {
-  return transaction(db, async (tx) => {
+async function createResourceCentre(context: AgenciesContext, input: z.output<typeof createSchema>) {
+  requireDirectoryOf(context, input.districtCode, 'designating a resource centre');
+  return transaction(context.db, async (tx) => {
     const [district, agency, existing] = await Promise.all([
       tx.district.findUnique({ where: { code: input.districtCode } }),
       tx.agency.findUnique({ where: { id: input.agencyId } }),
@@ -217,9 +219,13 @@ async function createResourceCentre(db: PrismaClient, input: z.output<typeof cre
   });
 }
 
-async function updateResourceCentre(db: PrismaClient, input: z.output<typeof updateSchema>) {
+async function updateResourceCentre(context: AgenciesContext, input: z.output<typeof updateSchema>) {
   const { id, version, staffPositions, headAppointed, secretaryAppointed } = input;
-  return transaction(db, async (tx) => {
+  // A centre never moves to another district: the district read before the transaction is the one written.
+  const current = await context.loaders.resourceCentre.load(id);
+  if (!current) throw badInput('input.id', 'no resource centre with this id');
+  requireDirectoryOf(context, current.districtCode, 'changing a resource centre or its staffing');
+  const updated = await transaction(context.db, async (tx) => {
     await updateAtVersion(
       () =>
         tx.resourceCentre.updateMany({
@@ -241,4 +247,7 @@ async function updateResourceCentre(db: PrismaClient, input: z.output<typeof upd
     }
     return tx.resourceCentre.findUniqueOrThrow({ where: { id } });
   });
+  context.loaders.resourceCentre.clear(id).prime(id, updated);
+  context.loaders.staffPositions.clear(id);
+  return updated;
 }

@@ -14,12 +14,13 @@ export interface AgencyDirectory {
   lookUp(ids: string[]): Promise<Array<AgencyFacts | null>>;
 }
 
-export function agencyDirectoryAt(agenciesUrl: string): AgencyDirectory {
+/** Asks on behalf of the request's user (`authorization`), so the agencies subgraph applies its policy for them. */
+export function agencyDirectoryAt(agenciesUrl: string, authorization: string): AgencyDirectory {
   return {
     async lookUp(ids) {
       if (ids.length === 0) return [];
       const agencies = await fetchEntities<{ id: string; kind: AgencyKind; district: { code: string } }>(
-        { service: 'agencies', url: agenciesUrl },
+        { service: 'agencies', url: agenciesUrl, authorization },
         ids.map((id) => ({ __typename: 'Agency', id })),
         '... on Agency { id kind district { code } }',
       );

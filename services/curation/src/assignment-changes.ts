@@ -4,8 +4,9 @@
  * that first bumps the ward's version, which serialises changes to one family: of two at once, the
  * second waits, then finds the version changed (`CONFLICT`) or the first one's result.
  */
-import { badInput, isoDate, transaction, updateAtVersion } from '@kdn/platform';
+import { type Access, badInput, forbidden, isoDate, transaction, updateAtVersion } from '@kdn/platform';
 import type { Prisma, PrismaClient, ReplacementReason } from '@kdn/prisma/curation';
+import { writesCasesSomewhere } from './case-access.ts';
 import type { RegisterDirectory, RegistrationOnDay } from './register-directory.ts';
 
 type Transaction = Prisma.TransactionClient;
@@ -37,9 +38,16 @@ export interface EndInput extends WardVersion {
 }
 
 /** Clause 1.2: a curator is assigned to a family when it is on the register, by resolution. */
-export async function assignCurator(db: PrismaClient, register: RegisterDirectory, input: AssignInput) {
+export async function assignCurator(
+  db: PrismaClient,
+  register: RegisterDirectory,
+  access: Access,
+  input: AssignInput,
+) {
+  requireWritingCases(access);
   const day = input.resolution.date;
-  const registration = await registrationOn(register, input.familyId, day);
+  const registration = await registrationOn(register, access, input.familyId, day);
+  requireWritingCasesOf(access, registration.districtCode);
   return transaction(db, async (tx) => {
     await tx.ward.upsert({
       where: { familyId: input.familyId },
@@ -69,9 +77,16 @@ export async function assignCurator(db: PrismaClient, register: RegisterDirector
 }
 
 /** Clause 1.9: the old assignment ends and the new one starts on the resolution's day, for one of five reasons. */
-export async function replaceCurator(db: PrismaClient, register: RegisterDirectory, input: ReplaceInput) {
+export async function replaceCurator(
+  db: PrismaClient,
+  register: RegisterDirectory,
+  access: Access,
+  input: ReplaceInput,
+) {
+  requireWritingCases(access);
   const day = input.resolution.date;
-  const registration = await registrationOn(register, input.familyId, day);
+  const registration = await registrationOn(register, access, input.familyId, day);
+  requireWritingCasesOf(access, registration.districtCode);
   return transaction(db, async (tx) => {
     const current = await bumpWardWithCurator(tx, input.familyId, input.version);
     if (current.curatorId === input.curatorId) {
@@ -99,9 +114,12 @@ export async function replaceCurator(db: PrismaClient, register: RegisterDirecto
 }
 
 /** Clause 6.4: the work is over; the curator has presented its results to the commission. */
-export async function endAssignment(db: PrismaClient, input: EndInput) {
+export async function endAssignment(db: PrismaClient, access: Access, input: EndInput) {
+  requireWritingCases(access);
   return transaction(db, async (tx) => {
     const current = await bumpWardWithCurator(tx, input.familyId, input.version);
+    // Refused after the version bump, which the transaction then rolls back: nothing is written.
+    requireWritingCasesOf(access, current.districtCode);
     if (input.endedOn <= current.startedOn) {
       throw badInput(
         'input.endedOn',
@@ -121,11 +139,18 @@ export async function endAssignment(db: PrismaClient, input: EndInput) {
  * `addMinorToRegistration`) join the current assignment, each from the day they were put on it:
  * the ward is the minor and the family together (clause 1.1).
  */
-export async function syncAssignedMinors(db: PrismaClient, register: RegisterDirectory, input: WardVersion) {
+export async function syncAssignedMinors(
+  db: PrismaClient,
+  register: RegisterDirectory,
+  access: Access,
+  input: WardVersion,
+) {
+  requireWritingCases(access);
   const current = await db.curatorAssignment.findFirst({
     where: { familyId: input.familyId, endedOn: null },
   });
   if (!current) throw badInput('input.familyId', 'the family has no curator now');
+  requireWritingCasesOf(access, current.districtCode);
   const minors = await register.minorsOf(current.registrationId);
   if (!minors) throw new Error(`the registry has no registration ${current.registrationId}`);
   return transaction(db, async (tx) => {
@@ -139,13 +164,27 @@ export async function syncAssignedMinors(db: PrismaClient, register: RegisterDir
   });
 }
 
+/** Assignments are the commission's resolutions (clause 1.2): its district's, or an integrator's by scope. */
+function requireWritingCases(access: Access) {
+  access.require(writesCasesSomewhere(access), 'assigning, replacing and ending curators');
+}
+
+function requireWritingCasesOf(access: Access, districtCode: string) {
+  access.require(access.writesCasesOf(districtCode), `the cases of district ${districtCode}`);
+}
+
 async function registrationOn(
   register: RegisterDirectory,
+  access: Access,
   familyId: string,
   day: Date,
 ): Promise<RegistrationOnDay> {
+  // The registry is asked on the user's behalf: it shows a principal limited to a district only that district's families.
   const family = await register.familyOn(familyId, day);
-  if (family.status === 'unknown-family') throw badInput('input.familyId', 'no family with this id');
+  if (family.status === 'unknown-family') {
+    if (access.principal.districtCode !== null) throw forbidden('No family of your district has this id');
+    throw badInput('input.familyId', 'no family with this id');
+  }
   if (family.status === 'not-on-register') {
     throw badInput(
       'input.familyId',

@@ -1,4 +1,4 @@
-import { field, isUuid, parseInput, present, today } from '@kdn/platform';
+import { type FamilyRef, field, isUuid, parseInput, present, today } from '@kdn/platform';
 import {
   type AssignedMinor as AssignedMinorRecord,
   AssignmentEnd,
@@ -60,6 +60,12 @@ const AssignedMinor = builder.objectRef<AssignedMinorRecord>('AssignedMinor').im
 
 export const CuratorAssignment = builder.objectRef<AssignmentRecord>('CuratorAssignment');
 
+/** The family whose case an assignment is, for the access policy. */
+export const familyOfAssignment = (assignment: AssignmentRecord): FamilyRef => ({
+  familyId: assignment.familyId,
+  districtCode: assignment.districtCode,
+});
+
 CuratorAssignment.implement({
   description:
     'A curator assigned to a ward by a commission resolution (закрепление куратора, clause 1.2), active from ' +
@@ -91,16 +97,16 @@ CuratorAssignment.implement({
     }),
     curator: t.field({
       type: Curator,
-      description: 'The curator.',
-      resolve: (assignment, _args, { loaders }) =>
-        present(loaders.curator.load(assignment.curatorId), 'curator'),
+      nullable: true,
+      description: 'The curator; null when you may not see them (a curator sees only itself).',
+      resolve: (assignment, _args, { loaders }) => loaders.curator.load(assignment.curatorId),
     }),
     agency: t.field({
       type: Agency,
       nullable: true,
       description: 'The curator’s agency.',
       resolve: async (assignment, _args, { loaders }) => {
-        const curator = await present(loaders.curator.load(assignment.curatorId), 'curator');
+        const curator = await present(loaders.curatorOfRecord.load(assignment.curatorId), 'curator');
         return { id: curator.agencyId };
       },
     }),
@@ -134,11 +140,14 @@ CuratorAssignment.implement({
     replacementReason: t.field({
       type: ReplacementReasonEnum,
       nullable: true,
-      description: 'Why the curator was replaced, when they were.',
+      description:
+        'Why the curator was replaced, when they were: the family’s request or its changed problems among them.',
+      personalData: { family: familyOfAssignment, needs: 'full' },
       resolve: (assignment) => assignment.replacementReason,
     }),
     endNote: t.exposeString('endNote', {
       nullable: true,
+      personalData: { family: familyOfAssignment, needs: 'full' },
       description:
         'On replacement, what grounded it; at the end of the work, the results presented and the proposals made.',
     }),
@@ -160,7 +169,7 @@ builder.queryField('curatorAssignment', (t) =>
   t.field({
     type: CuratorAssignment,
     nullable: true,
-    description: 'One assignment by identifier; null when there is none.',
+    description: 'One assignment by identifier; null when there is none or you may not see it.',
     args: { id: t.arg.id({ description: 'The assignment’s identifier.' }) },
     resolve: (_root, { id }, { loaders }) => (isUuid(id) ? loaders.assignment.load(id) : null),
   }),
@@ -184,7 +193,8 @@ builder.objectFields(Family, (t) => ({
   currentCurator: t.field({
     type: Curator,
     nullable: true,
-    description: 'The family’s curator on the given day (today by default); null when it has none.',
+    description:
+      'The family’s curator on the given day (today by default); null when it has none or you may not see them.',
     args: { asOf: t.arg({ type: 'Date', required: false, description: 'The day; today when omitted.' }) },
     resolve: async (family, { asOf }, { loaders }) => {
       const current = await assignmentOn(family.id, asOf ?? today(), loaders);
@@ -306,16 +316,16 @@ builder.mutationFields((t) => ({
     type: CuratorAssignment,
     description: 'Assigns a curator to a family on the register that has none (clause 1.2).',
     args: { input: t.arg({ type: AssignCuratorInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db, register }) =>
-      assignCurator(db, register, parseInput(assignSchema, input)),
+    resolve: (_root, { input }, { db, register, access }) =>
+      assignCurator(db, register, access, parseInput(assignSchema, input)),
   }),
   replaceCurator: t.field({
     type: CuratorAssignment,
     description:
       'Replaces a family’s curator: ends the current assignment with the reason and opens the new one, at once.',
     args: { input: t.arg({ type: ReplaceCuratorInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db, register }) =>
-      replaceCurator(db, register, parseInput(replaceSchema, input)),
+    resolve: (_root, { input }, { db, register, access }) =>
+      replaceCurator(db, register, access, parseInput(replaceSchema, input)),
   }),
   syncAssignedMinors: t.field({
     type: CuratorAssignment,
@@ -323,13 +333,13 @@ builder.mutationFields((t) => ({
       'Names in the family’s current assignment the minors its registration has gained since the curator was ' +
       'assigned (`addMinorToRegistration`), each from the day they were put on the register.',
     args: { input: t.arg({ type: SyncAssignedMinorsInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db, register }) =>
-      syncAssignedMinors(db, register, parseInput(wardVersionSchema, input)),
+    resolve: (_root, { input }, { db, register, access }) =>
+      syncAssignedMinors(db, register, access, parseInput(wardVersionSchema, input)),
   }),
   endCuratorAssignment: t.field({
     type: CuratorAssignment,
     description: 'Ends the current assignment of a family’s curator when the work is completed (clause 6.4).',
     args: { input: t.arg({ type: EndCuratorAssignmentInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db }) => endAssignment(db, parseInput(endSchema, input)),
+    resolve: (_root, { input }, { db, access }) => endAssignment(db, access, parseInput(endSchema, input)),
   }),
 }));

@@ -1,16 +1,24 @@
 import {
+  type Access,
   type Database,
   districtFigures,
   isoDate,
   loaderByKey,
   loaderOfLists,
   type Period,
-  type RequestContext,
+  type SubgraphContext,
 } from '@kdn/platform';
-import type { PrismaClient } from '@kdn/prisma/curation';
+import { Prisma, type PrismaClient } from '@kdn/prisma/curation';
 import DataLoader from 'dataloader';
-import { caseloadOfAgencies, noCaseload } from './agency-caseload.ts';
+import { caseloadOfAgencies, noAgencyCaseload } from './agency-caseload.ts';
 import type { AgencyDirectory } from './agency-directory.ts';
+import {
+  visibleAssignments,
+  visibleAssignmentsSql,
+  visibleCurators,
+  visibleVisits,
+  visibleWards,
+} from './case-access.ts';
 import {
   caseloadByAgency,
   caseloadByCurator,
@@ -32,7 +40,7 @@ import type { RegisterDirectory } from './register-directory.ts';
 
 export type CurationDatabase = Database<PrismaClient>;
 
-export interface CurationContext extends RequestContext {
+export interface CurationContext extends SubgraphContext {
   db: PrismaClient;
   agencies: AgencyDirectory;
   register: RegisterDirectory;
@@ -76,40 +84,51 @@ function districtRows<Row>(
 }
 
 /** One set of batching loaders per request: each entity, relation or figure is one statement per fetch. */
-export function createLoaders(db: PrismaClient) {
+export function createLoaders(db: PrismaClient, access: Access) {
+  // Each loader of records reads only those the request's principal may see (see case-access.ts).
+  const curators = visibleCurators(access.principal);
   return {
     curator: loaderByKey(
+      (ids: string[]) => db.curator.findMany({ where: { AND: [{ id: { in: ids } }, curators] } }),
+      (curator) => curator.id,
+    ),
+    /** Every curator, seen or not: for what an assignment says of its agency, never shown as a curator. */
+    curatorOfRecord: loaderByKey(
       (ids: string[]) => db.curator.findMany({ where: { id: { in: ids } } }),
       (curator) => curator.id,
     ),
     curatorsOfAgency: loaderOfLists(
       (agencyIds: string[]) =>
         db.curator.findMany({
-          where: { agencyId: { in: agencyIds } },
+          where: { AND: [{ agencyId: { in: agencyIds } }, curators] },
           orderBy: [{ fullName: 'asc' }, { id: 'asc' }],
         }),
       (curator) => curator.agencyId,
     ),
     ward: loaderByKey(
-      (familyIds: string[]) => db.ward.findMany({ where: { familyId: { in: familyIds } } }),
+      async (familyIds: string[]) =>
+        db.ward.findMany({ where: { AND: [{ familyId: { in: familyIds } }, await visibleWards(access)] } }),
       (ward) => ward.familyId,
     ),
     assignment: loaderByKey(
-      (ids: string[]) => db.curatorAssignment.findMany({ where: { id: { in: ids } } }),
+      async (ids: string[]) =>
+        db.curatorAssignment.findMany({
+          where: { AND: [{ id: { in: ids } }, await visibleAssignments(access)] },
+        }),
       (assignment) => assignment.id,
     ),
     assignmentsOfFamily: loaderOfLists(
-      (familyIds: string[]) =>
+      async (familyIds: string[]) =>
         db.curatorAssignment.findMany({
-          where: { familyId: { in: familyIds } },
+          where: { AND: [{ familyId: { in: familyIds } }, await visibleAssignments(access)] },
           orderBy: { startedOn: 'desc' },
         }),
       (assignment) => assignment.familyId,
     ),
     assignmentsOfCurator: loaderOfLists(
-      (curatorIds: string[]) =>
+      async (curatorIds: string[]) =>
         db.curatorAssignment.findMany({
-          where: { curatorId: { in: curatorIds } },
+          where: { AND: [{ curatorId: { in: curatorIds } }, await visibleAssignments(access)] },
           orderBy: [{ startedOn: 'desc' }, { id: 'desc' }],
         }),
       (assignment) => assignment.curatorId,
@@ -123,13 +142,14 @@ export function createLoaders(db: PrismaClient) {
       (minor) => minor.assignmentId,
     ),
     visitsOfFamily: loaderOfLists(
-      (familyIds: string[]) =>
+      async (familyIds: string[]) =>
         db.visit.findMany({
-          where: { familyId: { in: familyIds } },
+          where: { AND: [{ familyId: { in: familyIds } }, await visibleVisits(access)] },
           orderBy: [{ visitedOn: 'desc' }, { id: 'desc' }],
         }),
       (visit) => visit.familyId,
     ),
+    // Asked of assignments already seen: their visits are seen with them.
     visitsOfAssignment: loaderOfLists(
       (assignmentIds: string[]) =>
         db.visit.findMany({
@@ -137,6 +157,11 @@ export function createLoaders(db: PrismaClient) {
           orderBy: [{ visitedOn: 'desc' }, { id: 'desc' }],
         }),
       (visit) => visit.assignmentId,
+    ),
+    /** The district of a family's latest assignment, whose commission keeps its case. */
+    districtOfFamily: loaderByKey(
+      (familyIds: string[]) => districtsOfFamilies(db, familyIds),
+      (row) => row.familyId,
     ),
     homeVisitStatus: figuresOnDay((ids, day) => homeVisitStatus(db, ids, day), null),
     homeVisitMonths: figuresOnDay((ids, day) => homeVisitMonths(db, ids, day), []),
@@ -157,11 +182,21 @@ export function createLoaders(db: PrismaClient) {
     }),
     wardsVisitedByCurator: districtRows((codes, day) => wardsVisitedByCurator(db, codes, day)),
     wardsVisitedByAgency: districtRows((codes, day) => wardsVisitedByAgency(db, codes, day)),
-    overdueAssignments: districtRows((codes, day) => overdueAssignments(db, codes, day)),
+    overdueAssignments: districtRows(async (codes, day) =>
+      overdueAssignments(db, codes, day, await visibleAssignmentsSql(access, Prisma.sql`a`, Prisma.sql`s`)),
+    ),
     homeVisitMonthCounts: districtFigures(
       (codes, params: Period) => countHomeVisitMonths(db, codes, params),
       { wardMonths: 0, withHomeVisit: 0 },
     ),
-    agencyCaseload: figuresOnDay((ids, day) => caseloadOfAgencies(db, ids, day), noCaseload),
+    agencyCaseload: figuresOnDay((ids, day) => caseloadOfAgencies(db, ids, day), noAgencyCaseload),
   };
+}
+
+function districtsOfFamilies(db: PrismaClient, familyIds: string[]) {
+  return db.$queryRaw<Array<{ familyId: string; districtCode: string }>>`
+    SELECT DISTINCT ON ("familyId") "familyId", "districtCode"
+      FROM "CuratorAssignment"
+     WHERE "familyId" = ANY(${familyIds}::uuid[])
+     ORDER BY "familyId", "startedOn" DESC, id DESC`;
 }

@@ -1,4 +1,5 @@
 import {
+  type Access,
   badInput,
   field,
   idCursorConnection,
@@ -11,6 +12,7 @@ import type { Curator as CuratorRecord, Prisma, PrismaClient } from '@kdn/prisma
 import { z } from 'zod';
 import type { AgencyDirectory } from './agency-directory.ts';
 import { builder } from './builder.ts';
+import { visibleCurators, writesCasesSomewhere } from './case-access.ts';
 import { Agency, AgencyKindEnum, District } from './references.ts';
 
 export const Curator = builder.objectRef<CuratorRecord>('Curator');
@@ -60,7 +62,7 @@ builder.objectField(Agency, 'curators', (t) =>
   t.field({
     type: [Curator],
     nullable: true,
-    description: 'The agency’s case curators, active or not, by name.',
+    description: 'The agency’s case curators you may see, active or not, by name.',
     resolve: (agency, _args, { loaders }) => loaders.curatorsOfAgency.load(agency.id),
   }),
 );
@@ -95,17 +97,17 @@ builder.queryFields((t) => ({
   curator: t.field({
     type: Curator,
     nullable: true,
-    description: 'One curator by identifier; null when there is none.',
+    description: 'One curator by identifier; null when there is none or you may not see it.',
     args: { id: t.arg.id({ description: 'The curator’s identifier.' }) },
     resolve: (_root, { id }, { loaders }) => (isUuid(id) ? loaders.curator.load(id) : null),
   }),
   curators: t.connection({
     type: Curator,
     nullable: true,
-    description: 'Curators, oldest record first, a page at a time.',
+    description: 'The curators you may see, oldest record first, a page at a time.',
     args: { filter: t.arg({ type: CuratorFilter, required: false, description: 'Which curators.' }) },
-    resolve: (_root, args, { db }) => {
-      const where = curatorWhere(args.filter);
+    resolve: (_root, args, { db, access }) => {
+      const where = { AND: [curatorWhere(args.filter), visibleCurators(access.principal)] };
       return idCursorConnection(
         args,
         ({ after, before, take, direction }) =>
@@ -160,26 +162,53 @@ const updateCuratorSchema = z.object({
 builder.mutationFields((t) => ({
   createCurator: t.field({
     type: Curator,
-    description: 'Adds a specialist of an agency as a case curator (clause 1.3).',
+    description:
+      'Adds a specialist of an agency as a case curator (clause 1.3): the commission of the agency’s district, or ' +
+      'the agency itself.',
     args: { input: t.arg({ type: CreateCuratorInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db, agencies }) =>
-      createCurator(db, agencies, parseInput(createCuratorSchema, input)),
+    resolve: (_root, { input }, { db, agencies, access }) =>
+      createCurator(db, agencies, access, parseInput(createCuratorSchema, input)),
   }),
   updateCurator: t.field({
     type: Curator,
-    description: 'Renames a curator, changes their position, or deactivates or reactivates them.',
+    description:
+      'Renames a curator, changes their position, or deactivates or reactivates them: the commission of their ' +
+      'district, or their agency.',
     args: { input: t.arg({ type: UpdateCuratorInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db }) => updateCurator(db, parseInput(updateCuratorSchema, input)),
+    resolve: (_root, { input }, { db, access }) =>
+      updateCurator(db, access, parseInput(updateCuratorSchema, input)),
   }),
 }));
+
+/** Curator records: the commission of the district (or an integrator by scope), and an agency for its own staff. */
+function writesCuratorsOf(
+  access: Access,
+  { agencyId, districtCode }: { agencyId: string; districtCode: string },
+) {
+  const { role, agencyId: ownAgency } = access.principal;
+  return access.writesCasesOf(districtCode) || (role === 'AGENCY' && ownAgency === agencyId);
+}
+
+function requireWritingCurators(access: Access) {
+  access.require(
+    writesCasesSomewhere(access) || access.principal.role === 'AGENCY',
+    'curator records are written by a commission or by the curators’ agency',
+  );
+}
 
 async function createCurator(
   db: PrismaClient,
   agencies: AgencyDirectory,
+  access: Access,
   { agencyId, fullName, position }: z.output<typeof createCuratorSchema>,
 ) {
+  requireWritingCurators(access);
   const [agency] = await agencies.lookUp([agencyId]);
   if (!agency) throw badInput('input.agencyId', 'no agency with this id');
+  access.require(
+    writesCuratorsOf(access, { agencyId, districtCode: agency.districtCode }),
+    'curators of an agency not your own or outside your district',
+  );
   return transaction(db, (tx) =>
     tx.curator.create({
       data: { agencyId, agencyKind: agency.kind, districtCode: agency.districtCode, fullName, position },
@@ -189,8 +218,10 @@ async function createCurator(
 
 async function updateCurator(
   db: PrismaClient,
+  access: Access,
   { id, version, fullName, position, active }: z.output<typeof updateCuratorSchema>,
 ) {
+  requireWritingCurators(access);
   return transaction(db, async (tx) => {
     await updateAtVersion(
       () =>
@@ -206,6 +237,12 @@ async function updateCurator(
       async () => (await tx.curator.count({ where: { id } })) > 0,
       { field: 'input.id', what: 'curator' },
     );
+    const curator = await tx.curator.findUniqueOrThrow({ where: { id } });
+    // Refused after the update, which the transaction then rolls back: nothing is written.
+    access.require(
+      writesCuratorsOf(access, curator),
+      'curators of an agency not your own or outside your district',
+    );
     if (active === false) {
       // Counted after the update, which locks the curator's row against assignments (see assignment-changes).
       const wards = await tx.curatorAssignment.count({ where: { curatorId: id, endedOn: null } });
@@ -216,6 +253,6 @@ async function updateCurator(
         );
       }
     }
-    return tx.curator.findUniqueOrThrow({ where: { id } });
+    return curator;
   });
 }

@@ -1,4 +1,3 @@
-import { present } from '@kdn/platform';
 import { CuratorAssignment } from './assignment.ts';
 import { builder } from './builder.ts';
 import type {
@@ -28,18 +27,18 @@ const AgencyKindCaseload = builder.objectRef<KindCaseload>('AgencyKindCaseload')
   description: 'The curators of one kind of agency and their wards: a line of the caseload table.',
   fields: (t) => ({
     kind: t.field({ type: AgencyKindEnum, description: 'The kind of agency.', resolve: (row) => row.kind }),
-    curators: t.exposeInt('curators', { description: countFields.curators }),
-    families: t.exposeInt('families', { description: countFields.families }),
-    minors: t.exposeInt('minors', { description: countFields.minors }),
+    curators: t.exposeInt('curators', { figure: true, description: countFields.curators }),
+    families: t.exposeInt('families', { figure: true, description: countFields.families }),
+    minors: t.exposeInt('minors', { figure: true, description: countFields.minors }),
   }),
 });
 
 const CaseloadTotal = builder.objectRef<CaseloadCount>('CaseloadTotal').implement({
   description: 'The caseload of all the district’s curators together.',
   fields: (t) => ({
-    curators: t.exposeInt('curators', { description: countFields.curators }),
-    families: t.exposeInt('families', { description: countFields.families }),
-    minors: t.exposeInt('minors', { description: countFields.minors }),
+    curators: t.exposeInt('curators', { figure: true, description: countFields.curators }),
+    families: t.exposeInt('families', { figure: true, description: countFields.families }),
+    minors: t.exposeInt('minors', { figure: true, description: countFields.minors }),
   }),
 });
 
@@ -53,9 +52,9 @@ const AgencyCaseload = builder.objectRef<AgencyCaseloadShape>('AgencyCaseload').
       resolve: (row) => ({ id: row.agencyId }),
     }),
     kind: t.field({ type: AgencyKindEnum, description: 'The kind of agency.', resolve: (row) => row.kind }),
-    curators: t.exposeInt('curators', { description: countFields.curators }),
-    families: t.exposeInt('families', { description: countFields.families }),
-    minors: t.exposeInt('minors', { description: countFields.minors }),
+    curators: t.exposeInt('curators', { figure: true, description: countFields.curators }),
+    families: t.exposeInt('families', { figure: true, description: countFields.families }),
+    minors: t.exposeInt('minors', { figure: true, description: countFields.minors }),
   }),
 });
 
@@ -64,11 +63,15 @@ const CuratorCaseload = builder.objectRef<CuratorCaseloadShape>('CuratorCaseload
   fields: (t) => ({
     curator: t.field({
       type: Curator,
-      description: 'The curator.',
-      resolve: (row, _args, { loaders }) => present(loaders.curator.load(row.curatorId), 'curator'),
+      nullable: true,
+      description: 'The curator; null for those who may not see curators of the district (a methodologist).',
+      resolve: (row, _args, { loaders }) => loaders.curator.load(row.curatorId),
     }),
-    families: t.exposeInt('families', { description: 'Families the curator curates.' }),
-    minors: t.exposeInt('minors', { description: 'Minors of those families on the register that day.' }),
+    families: t.exposeInt('families', { figure: true, description: 'Families the curator curates.' }),
+    minors: t.exposeInt('minors', {
+      figure: true,
+      description: 'Minors of those families on the register that day.',
+    }),
   }),
 });
 
@@ -82,7 +85,7 @@ const WardsPerCuratorBucket = builder
         nullable: true,
         description: 'The most wards in the range; null: no limit.',
       }),
-      curators: t.exposeInt('curators', { description: 'Curators with that many wards.' }),
+      curators: t.exposeInt('curators', { figure: true, description: 'Curators with that many wards.' }),
     }),
   });
 
@@ -135,11 +138,12 @@ const CuratorHomeVisits = builder.objectRef<CuratorWardsVisited>('CuratorHomeVis
   fields: (t) => ({
     curator: t.field({
       type: Curator,
-      description: 'The curator.',
-      resolve: (row, _args, { loaders }) => present(loaders.curator.load(row.curatorId), 'curator'),
+      nullable: true,
+      description: 'The curator; null for those who may not see curators of the district (a methodologist).',
+      resolve: (row, _args, { loaders }) => loaders.curator.load(row.curatorId),
     }),
-    activeWards: t.exposeInt('activeWards', { description: wardsFields.activeWards }),
-    overdueWards: t.exposeInt('overdueWards', { description: wardsFields.overdueWards }),
+    activeWards: t.exposeInt('activeWards', { figure: true, description: wardsFields.activeWards }),
+    overdueWards: t.exposeInt('overdueWards', { figure: true, description: wardsFields.overdueWards }),
   }),
 });
 
@@ -157,8 +161,8 @@ const AgencyHomeVisits = builder.objectRef<AgencyWardsVisited>('AgencyHomeVisits
       description: 'The kind of agency.',
       resolve: (row) => row.kind,
     }),
-    activeWards: t.exposeInt('activeWards', { description: wardsFields.activeWards }),
-    overdueWards: t.exposeInt('overdueWards', { description: wardsFields.overdueWards }),
+    activeWards: t.exposeInt('activeWards', { figure: true, description: wardsFields.activeWards }),
+    overdueWards: t.exposeInt('overdueWards', { figure: true, description: wardsFields.overdueWards }),
   }),
 });
 
@@ -169,11 +173,13 @@ const HomeVisitCompliance = builder.objectRef<DistrictDay>('HomeVisitCompliance'
   fields: (t) => ({
     asOf: t.field({ type: 'Date', description: 'The day.', resolve: (compliance) => compliance.asOf }),
     activeWards: t.int({
+      figure: true,
       description: wardsFields.activeWards,
       resolve: async ({ districtCode, asOf }, _args, { loaders }) =>
         (await loaders.wardsVisited.load({ districtCode, params: asOf })).activeWards,
     }),
     overdueWards: t.int({
+      figure: true,
       description: wardsFields.overdueWards,
       resolve: async ({ districtCode, asOf }, _args, { loaders }) =>
         (await loaders.wardsVisited.load({ districtCode, params: asOf })).overdueWards,
@@ -192,7 +198,8 @@ const HomeVisitCompliance = builder.objectRef<DistrictDay>('HomeVisitCompliance'
     }),
     overdue: t.field({
       type: [CuratorAssignment],
-      description: 'The overdue assignments, the longest overdue first.',
+      description:
+        'The overdue assignments, the longest overdue first: those whose case records you may read (none for a methodologist).',
       resolve: async ({ districtCode, asOf }, _args, { loaders }) =>
         (await loaders.overdueAssignments.load({ districtCode, params: asOf })).rows,
     }),
@@ -205,13 +212,19 @@ builder.objectFields(District, (t) => ({
     nullable: true,
     description: 'The caseload of the district’s curators at the end of the given day.',
     args: { asOf: t.arg({ type: 'Date', description: 'The day.' }) },
-    resolve: (district, { asOf }) => ({ districtCode: district.code, asOf }),
+    resolve: (district, { asOf }, { access }) => {
+      access.require(access.readsAggregatesOf(district.code), `the figures of district ${district.code}`);
+      return { districtCode: district.code, asOf };
+    },
   }),
   homeVisits: t.field({
     type: HomeVisitCompliance,
     nullable: true,
     description: 'The district’s wards and those overdue a home visit on the given day.',
     args: { asOf: t.arg({ type: 'Date', description: 'The day.' }) },
-    resolve: (district, { asOf }) => ({ districtCode: district.code, asOf }),
+    resolve: (district, { asOf }, { access }) => {
+      access.require(access.readsAggregatesOf(district.code), `the figures of district ${district.code}`);
+      return { districtCode: district.code, asOf };
+    },
   }),
 }));

@@ -54,14 +54,21 @@ const HomeVisitMonths = builder.objectRef<HomeVisitMonthCount>('HomeVisitMonths'
     'Home-visit compliance over a period (clause 2.3: a home visit at least once a month), by ward-month: a ' +
     'calendar month in which a ward had a curator on at least one day of the period.',
   fields: (t) => ({
-    wardMonths: t.exposeInt('wardMonths', { description: 'Ward-months in the period.' }),
+    wardMonths: t.exposeInt('wardMonths', { figure: true, description: 'Ward-months in the period.' }),
     withHomeVisit: t.exposeInt('withHomeVisit', {
+      figure: true,
       description: 'Of those, the ward-months in which a home visit to the ward was recorded.',
     }),
     share: t.float({
       nullable: true,
-      description: '`withHomeVisit` / `wardMonths`; null when there are no ward-months.',
-      resolve: ({ wardMonths, withHomeVisit }) => (wardMonths === 0 ? null : withHomeVisit / wardMonths),
+      description:
+        '`withHomeVisit` / `wardMonths`; null when there are no ward-months, and for methodologists when either is below 3.',
+      resolve: ({ wardMonths, withHomeVisit }, _args, { access }) => {
+        if (wardMonths === 0) return null;
+        // A share of suppressed counts would give them away.
+        if (access.figure(wardMonths) === null || access.figure(withHomeVisit) === null) return null;
+        return withHomeVisit / wardMonths;
+      },
     }),
   }),
 });
@@ -75,7 +82,10 @@ builder.objectField(District, 'homeVisitMonths', (t) =>
       from: t.arg({ type: 'Date', description: 'First day of the period.' }),
       to: t.arg({ type: 'Date', description: 'Last day of the period.' }),
     },
-    resolve: (district, { from, to }, { loaders }) =>
-      loaders.homeVisitMonthCounts.load({ districtCode: district.code, params: period(from, to) }),
+    resolve: (district, { from, to }, { access, loaders }) => {
+      const params = period(from, to);
+      access.require(access.readsAggregatesOf(district.code), `the figures of district ${district.code}`);
+      return loaders.homeVisitMonthCounts.load({ districtCode: district.code, params });
+    },
   }),
 );

@@ -146,13 +146,21 @@ export async function wardsVisitedByAgency(db: PrismaClient, districtCodes: stri
   return groupByDistrict(rows);
 }
 
-/** The overdue assignments themselves, the longest overdue first. */
-export async function overdueAssignments(db: PrismaClient, districtCodes: string[], day: Date) {
+/**
+ * The overdue assignments themselves, the longest overdue first: case records, so only those
+ * `visible`, a condition on the assignment `a` and its status `s` (which has its curator's agency).
+ */
+export async function overdueAssignments(
+  db: PrismaClient,
+  districtCodes: string[],
+  day: Date,
+  visible: Prisma.Sql,
+) {
   const rows = await db.$queryRaw<AssignmentRecord[]>`
     SELECT a.*
       FROM "CuratorAssignment" a
       JOIN (${wardStatusOn(districtCodes, day)}) s ON s.id = a.id
-     WHERE s.overdue
+     WHERE s.overdue AND ${visible}
      ORDER BY a."districtCode", s."dueBy", a.id`;
   return groupByDistrict(rows);
 }

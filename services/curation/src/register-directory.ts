@@ -44,11 +44,12 @@ interface FamilyAnswer {
   currentRegistration: ({ id: string } & MinorsAnswer) | null;
 }
 
-export function registerDirectoryAt(registryUrl: string): RegisterDirectory {
+/** Asks on behalf of the request's user (`authorization`), so the registry applies its policy for them. */
+export function registerDirectoryAt(registryUrl: string, authorization: string): RegisterDirectory {
   return {
     async familyOn(familyId, day) {
       const [family] = await fetchEntities<FamilyAnswer>(
-        { service: 'registry', url: registryUrl },
+        { service: 'registry', url: registryUrl, authorization },
         [{ __typename: 'Family', id: familyId }],
         `... on Family {
           district { code }
@@ -67,7 +68,7 @@ export function registerDirectoryAt(registryUrl: string): RegisterDirectory {
     },
     async minorsOf(registrationId) {
       const [registration] = await fetchEntities<MinorsAnswer>(
-        { service: 'registry', url: registryUrl },
+        { service: 'registry', url: registryUrl, authorization },
         [{ __typename: 'Registration', id: registrationId }],
         `... on Registration { ${minorsSelection} }`,
       );

@@ -1,6 +1,7 @@
 import { openDatabase, type SubgraphService } from '@kdn/platform';
 import { PrismaClient } from '@kdn/prisma/curation';
 import { agencyDirectoryAt } from './agency-directory.ts';
+import { wardsOfCurator } from './case-access.ts';
 import { type CurationDatabase, createLoaders } from './context.ts';
 import { registerDirectoryAt } from './register-directory.ts';
 import { schema } from './schema.ts';
@@ -13,8 +14,10 @@ export const curationService: SubgraphService<CurationDatabase> = {
   context: (database, peers) => (base) => ({
     ...base,
     db: database.client,
-    agencies: agencyDirectoryAt(peers.agencies),
-    register: registerDirectoryAt(peers.registry),
-    loaders: createLoaders(database.client),
+    agencies: agencyDirectoryAt(peers.agencies, base.authorization),
+    register: registerDirectoryAt(peers.registry, base.authorization),
+    loaders: createLoaders(database.client, base.access),
   }),
+  // A curator's wards are curation's own: answered from its tables, for itself and for its peers.
+  caseLinks: (database) => ({ wardsOfCurator: (curatorId) => wardsOfCurator(database.client, curatorId) }),
 };

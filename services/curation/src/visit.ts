@@ -1,10 +1,27 @@
-import { badInput, field, isoDate, parseInput, present, today, transaction } from '@kdn/platform';
-import { type PrismaClient, VisitKind, type Visit as VisitRecord } from '@kdn/prisma/curation';
+import {
+  type Access,
+  badInput,
+  field,
+  isoDate,
+  type PersonalDataOptions,
+  parseInput,
+  present,
+  today,
+  transaction,
+} from '@kdn/platform';
+import {
+  type CuratorAssignment as AssignmentRecord,
+  type PrismaClient,
+  VisitKind,
+  type Visit as VisitRecord,
+} from '@kdn/prisma/curation';
 import { z } from 'zod';
 import { isActiveOn } from './active-assignments.ts';
 import type { AgencyDirectory } from './agency-directory.ts';
-import { CuratorAssignment } from './assignment.ts';
+import { CuratorAssignment, familyOfAssignment } from './assignment.ts';
 import { builder } from './builder.ts';
+import { writesCasesSomewhere } from './case-access.ts';
+import type { CurationContext } from './context.ts';
 import { Curator } from './curator.ts';
 import type { HomeVisitMonth as HomeVisitMonthShape } from './home-visits.ts';
 import { Agency, Family } from './references.ts';
@@ -26,6 +43,17 @@ const VisitKindEnum = builder.enumType(VisitKind, {
 
 export const Visit = builder.objectRef<VisitRecord>('Visit');
 
+/**
+ * What was said and found on a visit is the family's personal data: read only with full access to
+ * its case, never by the agencies that see the visits of their curators' wards to follow them.
+ */
+const visitContent: PersonalDataOptions<VisitRecord, CurationContext> = {
+  needs: 'full',
+  // The visit's assignment is seen whenever the visit is: loaded with the others asked in the same tick.
+  family: async (visit, { loaders }) =>
+    familyOfAssignment(await present(loaders.assignment.load(visit.assignmentId), 'assignment')),
+};
+
 Visit.implement({
   description:
     'A curator’s visit to a ward (патронаж): what was discussed and recommended, and how the family was found.',
@@ -39,8 +67,10 @@ Visit.implement({
     }),
     curator: t.field({
       type: Curator,
-      description: 'The curator who made the visit.',
-      resolve: (visit, _args, { loaders }) => present(loaders.curator.load(visit.curatorId), 'curator'),
+      nullable: true,
+      description:
+        'The curator who made the visit; null when you may not see them (a curator sees only itself).',
+      resolve: (visit, _args, { loaders }) => loaders.curator.load(visit.curatorId),
     }),
     family: t.field({
       type: Family,
@@ -64,13 +94,18 @@ Visit.implement({
       description: 'The other agencies whose specialists took part.',
       resolve: (visit) => visit.participatingAgencyIds.map((id) => ({ id })),
     }),
-    discussed: t.exposeString('discussed', { description: 'What was discussed (профилактическая беседа).' }),
+    discussed: t.exposeString('discussed', {
+      personalData: visitContent,
+      description: 'What was discussed (профилактическая беседа).',
+    }),
     recommendations: t.exposeString('recommendations', {
       nullable: true,
+      personalData: visitContent,
       description: 'Recommendations given for resolving the difficult situation.',
     }),
     situationNote: t.exposeString('situationNote', {
       nullable: true,
+      personalData: visitContent,
       description: 'How the curator found the family’s situation (мониторинг, clause 2.9).',
     }),
   }),
@@ -196,18 +231,30 @@ const recordVisitSchema = z
 builder.mutationField('recordVisit', (t) =>
   t.field({
     type: Visit,
-    description: 'Records a curator’s visit to their ward (clauses 2.3, 4.2).',
+    description:
+      'Records a curator’s visit to their ward (clauses 2.3, 4.2): the curator itself, for its current ward, or the ' +
+      'commission of the ward’s district.',
     args: { input: t.arg({ type: RecordVisitInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db, agencies }) =>
-      recordVisit(db, agencies, parseInput(recordVisitSchema, input)),
+    resolve: (_root, { input }, { db, agencies, access }) =>
+      recordVisit(db, agencies, access, parseInput(recordVisitSchema, input)),
   }),
 );
+
+/** A curator records the visits it made itself to its current wards; the commission records any of its district. */
+function recordsVisit(access: Access, assignment: AssignmentRecord, curatorId: string): boolean {
+  const own = access.principal.role === 'CURATOR' && access.principal.curatorId === curatorId;
+  if (own && assignment.curatorId === curatorId && isActiveOn(assignment, today())) return true;
+  return access.writesCasesOf(assignment.districtCode);
+}
 
 async function recordVisit(
   db: PrismaClient,
   agencies: AgencyDirectory,
+  access: Access,
   { assignmentId, curatorId, participatingAgencyIds, ...visit }: z.output<typeof recordVisitSchema>,
 ) {
+  const curatorItself = access.principal.role === 'CURATOR' && access.principal.curatorId === curatorId;
+  access.require(writesCasesSomewhere(access) || curatorItself, 'recording a visit another curator made');
   const participants = await agencies.lookUp(participatingAgencyIds);
   return transaction(db, async (tx) => {
     const found = await tx.curatorAssignment.findUnique({ where: { id: assignmentId } });
@@ -215,6 +262,7 @@ async function recordVisit(
     // A share lock on the ward: a replacement or end of the assignment waits for this visit, and then sees it.
     await tx.$queryRaw`SELECT 1 FROM "Ward" WHERE "familyId" = ${found.familyId}::uuid FOR SHARE`;
     const assignment = await tx.curatorAssignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    access.require(recordsVisit(access, assignment, curatorId), 'recording a visit to a ward not your own');
     // A visit is the patronage of the assignment's curator over their ward (clause 2.3), while it lasts.
     if (curatorId !== assignment.curatorId) {
       throw badInput('input.curatorId', 'is not the curator of this assignment');

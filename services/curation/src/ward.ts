@@ -29,3 +29,13 @@ builder.objectField(Family, 'ward', (t) =>
     resolve: (family, _args, { loaders }) => loaders.ward.load(family.id),
   }),
 );
+
+builder.queryField('wardFamilyIds', (t) =>
+  t.idList({
+    nullable: true,
+    description:
+      'For a curator: the families it curates today (an assignment started and not ended), which its token lets it ' +
+      'read in every subgraph. Empty for every other role. The other subgraphs ask it, with the user’s token.',
+    resolve: async (_root, _args, { access }) => [...(await access.wardFamilies())],
+  }),
+);

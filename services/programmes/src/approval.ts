@@ -1,4 +1,5 @@
 import {
+  type Access,
   assertVersionRead,
   badInput,
   field,
@@ -33,12 +34,14 @@ builder.mutationField('approveProgramme', (t) =>
     description:
       'Approves a programme at a working-group meeting: the draft comes into force, or a reviewed one again.',
     args: { input: t.arg({ type: ApproveProgrammeInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db }) => approveProgramme(db, parseInput(approveSchema, input)),
+    resolve: (_root, { input }, { db, access }) =>
+      approveProgramme(db, access, parseInput(approveSchema, input)),
   }),
 );
 
 async function approveProgramme(
   db: PrismaClient,
+  access: Access,
   { programmeId, version, meetingId }: z.output<typeof approveSchema>,
 ) {
   return transaction(db, async (tx) => {
@@ -47,6 +50,10 @@ async function approveProgramme(
       include: { approvedAt: true },
     });
     if (!programme) throw badInput('input.programmeId', 'no programme with this id');
+    access.require(
+      access.writesCasesOf(programme.districtCode),
+      'approving the programmes of another district',
+    );
     assertVersionRead(programme, version, 'programme');
     assertTransition(programme.status, 'APPROVED', 'input.programmeId');
     const [pending, lastDecision] = await Promise.all([

@@ -1,12 +1,13 @@
 import { present } from '@kdn/platform';
 import type { ProgrammeChange as ChangeRecord, MeasureCategory } from '@kdn/prisma/programmes';
+import { seesMeasure } from './access.ts';
 import { builder } from './builder.ts';
 import { ChangeDecisionEnum, ChangeKindEnum, MeasureCategoryEnum } from './enums.ts';
 import { Agency, Curator } from './external.ts';
 import { ProgrammeGoal } from './goal.ts';
 import { Measure } from './measure.ts';
 import { WorkingGroupMeeting } from './meeting.ts';
-import { Programme, programmeOf } from './programme.ts';
+import { familyOfRecord, Programme, programmeOf, visibleMeeting } from './programme.ts';
 
 export const ProgrammeChange = builder.objectRef<ChangeRecord>('ProgrammeChange');
 
@@ -33,30 +34,35 @@ export function proposedMeasureOf(change: ChangeRecord): ProposedMeasureShape | 
   };
 }
 
-const ProposedMeasure = builder.objectRef<ProposedMeasureShape>('ProposedMeasure').implement({
-  description: 'The new measure a change proposes to include (clause 3.4).',
-  fields: (t) => ({
-    goal: t.field({
-      type: ProgrammeGoal,
-      description: 'The goal it would serve.',
-      resolve: (measure, _args, { loaders }) => present(loaders.goal.load(measure.goalId), 'goal'),
+const ProposedMeasure = builder
+  .objectRef<ProposedMeasureShape & { programmeId: string }>('ProposedMeasure')
+  .implement({
+    description: 'The new measure a change proposes to include (clause 3.4).',
+    fields: (t) => ({
+      goal: t.field({
+        type: ProgrammeGoal,
+        description: 'The goal it would serve.',
+        resolve: (measure, _args, { loaders }) => present(loaders.goal.load(measure.goalId), 'goal'),
+      }),
+      title: t.exposeString('title', {
+        description: 'What is to be done.',
+        personalData: { family: familyOfRecord, needs: 'minimal' },
+      }),
+      category: t.field({
+        type: MeasureCategoryEnum,
+        description: 'What kind of help.',
+        resolve: (m) => m.category,
+      }),
+      agency: t.field({
+        type: Agency,
+        nullable: true,
+        description: 'The agency that would be responsible.',
+        resolve: (measure) => ({ id: measure.agencyId }),
+      }),
+      deadline: t.field({ type: 'Date', description: 'By when.', resolve: (measure) => measure.deadline }),
+      priority: t.exposeBoolean('priority', { description: 'Whether it would join the priority plan.' }),
     }),
-    title: t.exposeString('title', { description: 'What is to be done.' }),
-    category: t.field({
-      type: MeasureCategoryEnum,
-      description: 'What kind of help.',
-      resolve: (m) => m.category,
-    }),
-    agency: t.field({
-      type: Agency,
-      nullable: true,
-      description: 'The agency that would be responsible.',
-      resolve: (measure) => ({ id: measure.agencyId }),
-    }),
-    deadline: t.field({ type: 'Date', description: 'By when.', resolve: (measure) => measure.deadline }),
-    priority: t.exposeBoolean('priority', { description: 'Whether it would join the priority plan.' }),
-  }),
-});
+  });
 
 ProgrammeChange.implement({
   description:
@@ -79,8 +85,10 @@ ProgrammeChange.implement({
       nullable: true,
       description:
         'The measure concerned: the one reprioritised or excluded, or the one included once the change was accepted.',
-      resolve: (change, _args, { loaders }) =>
-        change.measureId ? loaders.measure.load(change.measureId) : null,
+      resolve: async (change, _args, { loaders, access }) => {
+        const measure = change.measureId ? await loaders.measure.load(change.measureId) : null;
+        return measure && seesMeasure(access, measure) ? measure : null;
+      },
     }),
     priority: t.boolean({
       nullable: true,
@@ -91,7 +99,10 @@ ProgrammeChange.implement({
       type: ProposedMeasure,
       nullable: true,
       description: 'For MEASURE_ADDED and AGENCY_INVOLVED: the measure proposed.',
-      resolve: proposedMeasureOf,
+      resolve: (change) => {
+        const proposed = proposedMeasureOf(change);
+        return proposed && { ...proposed, programmeId: change.programmeId };
+      },
     }),
     proposedBy: t.field({
       type: Curator,
@@ -106,6 +117,7 @@ ProgrammeChange.implement({
     }),
     rationale: t.exposeString('rationale', {
       description: 'Why: the family’s dynamics and the measures’ effectiveness that call for it.',
+      personalData: { family: familyOfRecord },
     }),
     decision: t.field({
       type: ChangeDecisionEnum,
@@ -115,9 +127,10 @@ ProgrammeChange.implement({
     meeting: t.field({
       type: WorkingGroupMeeting,
       nullable: true,
-      description: 'The meeting that decided; null while proposed.',
-      resolve: (change, _args, { loaders }) =>
-        change.meetingId ? loaders.meeting.load(change.meetingId) : null,
+      description:
+        'The meeting that decided; null while proposed, and for those who do not see its protocol.',
+      resolve: (change, _args, { loaders, access }) =>
+        change.meetingId ? visibleMeeting(loaders.meeting.load(change.meetingId), access) : null,
     }),
   }),
 });

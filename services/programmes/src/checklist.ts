@@ -21,6 +21,11 @@ export interface Checklist {
   programmesCorrected: number;
   priorityMeasuresDue: number;
   priorityMeasuresDone: number;
+  /**
+   * The centre's district, from its programmes and meetings: whose figures these are. Null for a
+   * centre with none on record, whose figures are all zero.
+   */
+  districtCode: string | null;
 }
 
 export const emptyChecklist: Checklist = {
@@ -32,6 +37,7 @@ export const emptyChecklist: Checklist = {
   programmesCorrected: 0,
   priorityMeasuresDue: 0,
   priorityMeasuresDone: 0,
+  districtCode: null,
 };
 
 export async function checklists(
@@ -95,7 +101,11 @@ export async function checklists(
            COALESCE(reports.weighing, 0) AS "reportsWeighingChange",
            COALESCE(corrected.n, 0) AS "programmesCorrected",
            COALESCE(priority.due, 0) AS "priorityMeasuresDue",
-           COALESCE(priority.done, 0) AS "priorityMeasuresDone"
+           COALESCE(priority.done, 0) AS "priorityMeasuresDone",
+           COALESCE(
+             (SELECT "districtCode" FROM "Programme" WHERE "resourceCentreId" = c.id LIMIT 1),
+             (SELECT "districtCode" FROM "WorkingGroupMeeting" WHERE "resourceCentreId" = c.id LIMIT 1)
+           ) AS "districtCode"
       FROM unnest(${centres}) AS c(id)
       LEFT JOIN held ON held."resourceCentreId" = c.id
       LEFT JOIN reviewed ON reviewed."resourceCentreId" = c.id
@@ -111,30 +121,38 @@ const ResourceCentreChecklist = builder.objectRef<Checklist>('ResourceCentreChec
     'events in the period, both days included, and their state at the end of `asOf`.',
   fields: (t) => ({
     meetingsHeld: t.exposeInt('meetingsHeld', {
+      figure: true,
       description: 'Working-group meetings held in the period, each recorded with its protocol.',
     }),
     programmesReviewed: t.exposeInt('programmesReviewed', {
+      figure: true,
       description: 'Distinct programmes reviewed at those meetings.',
     }),
     reportsDue: t.exposeInt('reportsDue', {
+      figure: true,
       description: 'Progress reports due in the period, of programmes approved by `asOf`.',
     }),
     reportsOnTime: t.exposeInt('reportsOnTime', {
+      figure: true,
       description: 'Of those, the reports submitted on or before the due day, and by `asOf`.',
     }),
     reportsWeighingChange: t.exposeInt('reportsWeighingChange', {
+      figure: true,
       description:
         'Reports submitted in the period that assess at least one area of the family’s life: analytic reports ' +
         'that weigh qualitative change in the family.',
     }),
     programmesCorrected: t.exposeInt('programmesCorrected', {
+      figure: true,
       description: 'Programmes with a change accepted at a meeting held in the period (clause 3.4).',
     }),
     priorityMeasuresDue: t.exposeInt('priorityMeasuresDue', {
+      figure: true,
       description:
         'Measures of the priority plans due in the period, of programmes approved by `asOf`; excluded ones left out.',
     }),
     priorityMeasuresDone: t.exposeInt('priorityMeasuresDone', {
+      figure: true,
       description: 'Of those, the measures done by `asOf`, on time or late.',
     }),
   }),
@@ -150,9 +168,15 @@ builder.objectField(ResourceCentre, 'checklist', (t) =>
       from: t.arg({ type: 'Date', description: 'First day of the period.' }),
       to: t.arg({ type: 'Date', description: 'Last day of the period.' }),
     },
-    resolve: (centre, { asOf, from, to }, { loaders }: ProgrammesContext) => {
+    resolve: async (centre, { asOf, from, to }, { loaders, access }: ProgrammesContext) => {
       const params = { asOf, ...period(from, to) };
-      return isUuid(centre.id) ? loaders.checklist.load({ key: centre.id, params }) : emptyChecklist;
+      if (!isUuid(centre.id)) return emptyChecklist;
+      const checklist = await loaders.checklist.load({ key: centre.id, params });
+      // A centre with no programme or meeting on record has nothing of a district's to show.
+      if (checklist.districtCode !== null) {
+        access.require(access.readsAggregatesOf(checklist.districtCode), 'the figures of another district');
+      }
+      return checklist;
     },
   }),
 );

@@ -1,19 +1,21 @@
 import {
+  type Access,
   type Database,
   districtFigures,
   figuresByKey,
   loaderByKey,
   loaderOfLists,
-  type RequestContext,
+  type SubgraphContext,
 } from '@kdn/platform';
-import type { PrismaClient } from '@kdn/prisma/programmes';
+import type { Prisma, PrismaClient, Programme as ProgrammeRecord } from '@kdn/prisma/programmes';
+import { measureRows, meetingRows, programmeRows } from './access.ts';
 import { checklists, emptyChecklist } from './checklist.ts';
 import { noOutcomes, type OutcomeParams, programmeOutcomes } from './programme-outcomes.ts';
 import type { References } from './references.ts';
 
 export type ProgrammesDatabase = Database<PrismaClient>;
 
-export interface ProgrammesContext extends RequestContext {
+export interface ProgrammesContext extends SubgraphContext {
   db: PrismaClient;
   references: References;
   loaders: ProgrammesLoaders;
@@ -28,27 +30,66 @@ function filteredOn(key: string | null): string {
 
 const inDeadlineOrder = [{ deadline: 'asc' }, { id: 'asc' }] as const;
 
-/** One set of batching loaders per request: each entity, relation or figure is one statement per fetch. */
-export function createLoaders(db: PrismaClient) {
+/**
+ * One set of batching loaders per request: each entity, relation or figure is one statement per fetch.
+ * The lists a request starts from (a family's, a curator's, an agency's, a centre's) hold only the rows
+ * `access` allows, filtered in the statement; the rest are reached from a record already allowed.
+ */
+export function createLoaders(db: PrismaClient, access: Access) {
+  const programme = loaderByKey(
+    (ids: string[]) => db.programme.findMany({ where: { id: { in: ids } } }),
+    (programme: ProgrammeRecord) => programme.id,
+  );
+  /** Programmes found in a list are at hand for their goals', measures' and reports' policy checks. */
+  const known = (programmes: ProgrammeRecord[]) => {
+    for (const found of programmes) programme.prime(found.id, found);
+    return programmes;
+  };
+  const allowedProgrammes = async (where: Prisma.ProgrammeWhereInput) => {
+    const rows = programmeRows(await access.familyRows());
+    return rows
+      ? known(await db.programme.findMany({ where: { AND: [rows, where] }, orderBy: { periodFrom: 'desc' } }))
+      : [];
+  };
   return {
-    programme: loaderByKey(
-      (ids: string[]) => db.programme.findMany({ where: { id: { in: ids } } }),
-      (programme) => programme.id,
-    ),
+    programme,
     programmesOfFamily: loaderOfLists(
-      (familyIds: string[]) =>
-        db.programme.findMany({ where: { familyId: { in: familyIds } }, orderBy: { periodFrom: 'desc' } }),
+      (familyIds: string[]) => allowedProgrammes({ familyId: { in: familyIds } }),
       (programme) => programme.familyId,
     ),
     programmesOfCurator: loaderOfLists(
-      (curatorIds: string[]) =>
-        db.programme.findMany({ where: { curatorId: { in: curatorIds } }, orderBy: { periodFrom: 'desc' } }),
+      (curatorIds: string[]) => allowedProgrammes({ curatorId: { in: curatorIds } }),
       (programme) => programme.curatorId,
     ),
     programmesApprovedAt: loaderOfLists(
-      (meetingIds: string[]) =>
-        db.programme.findMany({ where: { approvedAtId: { in: meetingIds } }, orderBy: { number: 'asc' } }),
+      async (meetingIds: string[]) =>
+        known(
+          await db.programme.findMany({
+            where: { approvedAtId: { in: meetingIds } },
+            orderBy: { number: 'asc' },
+          }),
+        ),
       (programme) => filteredOn(programme.approvedAtId),
+    ),
+    /** The district of a family's newest programme, for the audit: whose commission may read it. */
+    districtOfFamily: loaderByKey(
+      (familyIds: string[]) =>
+        db.programme.findMany({
+          where: { familyId: { in: familyIds } },
+          distinct: ['familyId'],
+          orderBy: [{ familyId: 'asc' }, { periodFrom: 'desc' }],
+          select: { familyId: true, districtCode: true },
+        }),
+      (programme) => programme.familyId,
+    ),
+    /** The families whose programmes a meeting reviewed: those its protocol speaks of. */
+    familiesReviewedAt: loaderOfLists(
+      (meetingIds: string[]) =>
+        db.$queryRaw<Array<{ meetingId: string; familyId: string }>>`
+          SELECT r."meetingId", p."familyId"
+            FROM "MeetingReview" r JOIN "Programme" p ON p.id = r."programmeId"
+           WHERE r."meetingId" = ANY(${meetingIds}::uuid[])`,
+      (review) => review.meetingId,
     ),
     goal: loaderByKey(
       (ids: string[]) => db.programmeGoal.findMany({ where: { id: { in: ids } } }),
@@ -77,11 +118,15 @@ export function createLoaders(db: PrismaClient) {
       (measure) => measure.goalId,
     ),
     measuresOfAgency: loaderOfLists(
-      (agencyIds: string[]) =>
-        db.measure.findMany({
-          where: { agencyId: { in: agencyIds }, excludedOn: null },
-          orderBy: [...inDeadlineOrder],
-        }),
+      async (agencyIds: string[]) => {
+        const rows = await measureRows(access);
+        return rows
+          ? db.measure.findMany({
+              where: { AND: [rows, { agencyId: { in: agencyIds }, excludedOn: null }] },
+              orderBy: [...inDeadlineOrder],
+            })
+          : [];
+      },
       (measure) => measure.agencyId,
     ),
     changesOfProgramme: loaderOfLists(
@@ -113,11 +158,15 @@ export function createLoaders(db: PrismaClient) {
       (meeting) => meeting.id,
     ),
     meetingsOfCentre: loaderOfLists(
-      (centreIds: string[]) =>
-        db.workingGroupMeeting.findMany({
-          where: { resourceCentreId: { in: centreIds } },
-          orderBy: [{ heldOn: 'asc' }, { id: 'asc' }],
-        }),
+      async (centreIds: string[]) => {
+        const rows = await meetingRows(access);
+        return rows
+          ? db.workingGroupMeeting.findMany({
+              where: { AND: [rows, { resourceCentreId: { in: centreIds } }] },
+              orderBy: [{ heldOn: 'asc' }, { id: 'asc' }],
+            })
+          : [];
+      },
       (meeting) => meeting.resourceCentreId,
     ),
     reviewsOfMeeting: loaderOfLists(

@@ -1,4 +1,4 @@
-import { badInput, conflict, field, isoDate, parseInput, transaction } from '@kdn/platform';
+import { type Access, badInput, conflict, field, isoDate, parseInput, transaction } from '@kdn/platform';
 import {
   ChangeKind,
   type ProgrammeChange as ChangeRecord,
@@ -6,6 +6,7 @@ import {
   type PrismaClient,
 } from '@kdn/prisma/programmes';
 import { z } from 'zod';
+import { actsOnCaseOf } from './access.ts';
 import { builder } from './builder.ts';
 import { ProgrammeChange, proposedMeasureOf } from './change.ts';
 import { ChangeDecisionEnum, ChangeKindEnum } from './enums.ts';
@@ -107,20 +108,27 @@ builder.mutationFields((t) => ({
     description:
       'The curator proposes a change to an approved programme (clause 3.4); the programme is UNDER_REVIEW until decided.',
     args: { input: t.arg({ type: ProposeChangeInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db, references }) =>
-      proposeChange(db, references, parseInput(proposeSchema, input)),
+    resolve: (_root, { input }, { db, references, access }) =>
+      proposeChange(db, references, access, parseInput(proposeSchema, input)),
   }),
   decideProgrammeChange: t.field({
     type: ProgrammeChange,
     description: 'Records the working group’s decision on a change; an accepted change is applied at once.',
     args: { input: t.arg({ type: DecideChangeInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db }) => decideChange(db, parseInput(decideSchema, input)),
+    resolve: (_root, { input }, { db, access }) => decideChange(db, access, parseInput(decideSchema, input)),
   }),
 }));
 
-async function proposeChange(db: PrismaClient, references: References, input: ProposeFields) {
+/** The family whose case a change is of, for the write's audit record. */
+const ofFamily = { programme: { select: { familyId: true } } } as const;
+
+async function proposeChange(db: PrismaClient, references: References, access: Access, input: ProposeFields) {
   const programme = await db.programme.findUnique({ where: { id: input.programmeId } });
   if (!programme) throw badInput('input.programmeId', 'no programme with this id');
+  access.require(
+    await actsOnCaseOf(access, programme),
+    'proposing changes to a programme of a family you do not work with',
+  );
   if (input.measure) {
     const places = await references.agencies({
       districtCode: programme.districtCode,
@@ -154,6 +162,7 @@ async function proposeChange(db: PrismaClient, references: References, input: Pr
         proposedOn: input.proposedOn,
         rationale: input.rationale,
       },
+      include: ofFamily,
     });
   });
 }
@@ -214,10 +223,22 @@ async function checkProposedMeasure(
   }
 }
 
-async function decideChange(db: PrismaClient, { changeId, meetingId, decision }: DecideFields) {
+async function decideChange(
+  db: PrismaClient,
+  access: Access,
+  { changeId, meetingId, decision }: DecideFields,
+) {
   return transaction(db, async (tx) => {
-    const change = await tx.programmeChange.findUnique({ where: { id: changeId } });
-    if (!change) throw badInput('input.changeId', 'no change with this id');
+    const found = await tx.programmeChange.findUnique({
+      where: { id: changeId },
+      include: { programme: { select: { districtCode: true } } },
+    });
+    if (!found) throw badInput('input.changeId', 'no change with this id');
+    const { programme, ...change } = found;
+    access.require(
+      access.writesCasesOf(programme.districtCode),
+      'deciding on the programmes of another district',
+    );
     if (change.decision !== 'PROPOSED') throw alreadyDecided(change.decision);
     const { meeting } = await reviewAt(tx, meetingId, change.programmeId);
     if (meeting.heldOn < change.proposedOn) {
@@ -233,7 +254,7 @@ async function decideChange(db: PrismaClient, { changeId, meetingId, decision }:
     if (count === 0) throw alreadyDecided('decided');
     if (decision === 'ACCEPTED') await applyChange(tx, change, meeting.heldOn);
     await tx.programme.update({ where: { id: change.programmeId }, data: { version: { increment: 1 } } });
-    return tx.programmeChange.findUniqueOrThrow({ where: { id: changeId } });
+    return tx.programmeChange.findUniqueOrThrow({ where: { id: changeId }, include: ofFamily });
   });
 }
 

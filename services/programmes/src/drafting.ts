@@ -105,8 +105,10 @@ builder.mutationField('createProgramme', (t) =>
     type: Programme,
     description: 'Drafts a programme for a family’s registration; a working-group meeting approves it.',
     args: { input: t.arg({ type: CreateProgrammeInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db, references }) =>
-      draftProgramme(db, references, parseInput(draftSchema, input)),
+    resolve: (_root, { input }, { db, references, access }) => {
+      access.require(access.writesCasesOf(input.districtCode), 'drafting the programmes of another district');
+      return draftProgramme(db, references, parseInput(draftSchema, input));
+    },
   }),
 );
 

@@ -1,9 +1,10 @@
 import { field } from '@kdn/platform';
 import type { ProgrammeGoal as GoalRecord } from '@kdn/prisma/programmes';
 import { z } from 'zod';
+import { visibleMeasures } from './access.ts';
 import { builder } from './builder.ts';
 import { Measure } from './measure.ts';
-import { Programme, programmeOf } from './programme.ts';
+import { familyOfRecord, Programme, programmeOf } from './programme.ts';
 
 export const ProgrammeGoal = builder.objectRef<GoalRecord>('ProgrammeGoal');
 
@@ -18,10 +19,14 @@ ProgrammeGoal.implement({
       description: 'The programme the goal belongs to.',
       resolve: (goal, _args, { loaders }) => programmeOf(goal, loaders),
     }),
-    title: t.exposeString('title', { description: 'What should change, e.g. «Регулярное посещение школы».' }),
+    title: t.exposeString('title', {
+      description: 'What should change, e.g. «Регулярное посещение школы».',
+      personalData: { family: familyOfRecord },
+    }),
     indicator: t.exposeString('indicator', {
       description:
         'How achievement is measured (показатель), e.g. «пропуски без уважительной причины: 0 в месяц».',
+      personalData: { family: familyOfRecord },
     }),
     targetDate: t.field({
       type: 'Date',
@@ -30,8 +35,9 @@ ProgrammeGoal.implement({
     }),
     measures: t.field({
       type: [Measure],
-      description: 'The measures that serve the goal, by deadline.',
-      resolve: (goal, _args, { loaders }) => loaders.measuresOfGoal.load(goal.id),
+      description: 'The measures that serve the goal, by deadline; for an agency, those assigned to it.',
+      resolve: async (goal, _args, { loaders, access }) =>
+        visibleMeasures(access, await loaders.measuresOfGoal.load(goal.id)),
     }),
   }),
 });

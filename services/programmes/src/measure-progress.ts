@@ -1,4 +1,5 @@
 import {
+  type Access,
   assertVersionRead,
   badInput,
   field,
@@ -57,15 +58,35 @@ builder.mutationField('updateMeasure', (t) =>
     description:
       'Records a measure’s progress: started, done with its report, not executed or refused with the reason.',
     args: { input: t.arg({ type: UpdateMeasureInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db }) => updateMeasure(db, parseInput(updateMeasureSchema, input)),
+    resolve: (_root, { input }, { db, access }) =>
+      updateMeasure(db, access, parseInput(updateMeasureSchema, input)),
   }),
 );
 
-async function updateMeasure(db: PrismaClient, input: z.output<typeof updateMeasureSchema>) {
+/**
+ * The district's commission records a measure's progress, and so does the agency it is assigned to:
+ * the responsible agency reports what it did (ответственный исполнитель).
+ */
+function recordsProgressOf(
+  access: Access,
+  measure: { agencyId: string; programme: { districtCode: string } },
+) {
+  const { role, agencyId } = access.principal;
+  return (
+    access.writesCasesOf(measure.programme.districtCode) ||
+    (role === 'AGENCY' && agencyId === measure.agencyId)
+  );
+}
+
+async function updateMeasure(db: PrismaClient, access: Access, input: z.output<typeof updateMeasureSchema>) {
   const { id, version, status } = input;
   return transaction(db, async (tx) => {
     const measure = await tx.measure.findUnique({ where: { id }, include: { programme: true } });
     if (!measure) throw badInput('input.id', 'no measure with this id');
+    access.require(
+      recordsProgressOf(access, measure),
+      'recording the progress of a measure not assigned to you',
+    );
     assertVersionRead(measure, version, 'measure');
     if (measure.excludedOn) {
       throw badInput(
@@ -102,6 +123,10 @@ async function updateMeasure(db: PrismaClient, input: z.output<typeof updateMeas
       async () => true,
       { field: 'input.id', what: 'measure' },
     );
-    return tx.measure.findUniqueOrThrow({ where: { id } });
+    // With its family, for the write's audit record.
+    return tx.measure.findUniqueOrThrow({
+      where: { id },
+      include: { programme: { select: { familyId: true } } },
+    });
   });
 }

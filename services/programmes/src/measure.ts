@@ -1,13 +1,14 @@
 import { field, isUuid, present, type SubgraphTypes, today } from '@kdn/platform';
 import { MeasureCategory, type Measure as MeasureRecord } from '@kdn/prisma/programmes';
 import { z } from 'zod';
+import { familyRefOf, seesCaseOf, seesMeasure } from './access.ts';
 import { builder } from './builder.ts';
 import { ProgrammeChange } from './change.ts';
 import type { ProgrammesContext } from './context.ts';
 import { MeasureCategoryEnum, MeasureStatusEnum, MeasureTimelinessEnum } from './enums.ts';
 import { Agency } from './external.ts';
 import { ProgrammeGoal } from './goal.ts';
-import { Programme, programmeOf } from './programme.ts';
+import { familyOfRecord, Programme, programmeOf } from './programme.ts';
 import { measureTimeliness } from './rules/timeliness.ts';
 
 export const Measure = builder.objectRef<MeasureRecord>('Measure');
@@ -27,7 +28,11 @@ Measure.implement({
       description: 'The goal the measure serves.',
       resolve: (measure, _args, { loaders }) => present(loaders.goal.load(measure.goalId), 'goal'),
     }),
-    title: t.exposeString('title', { description: 'What is to be done.' }),
+    title: t.exposeString('title', {
+      description: 'What is to be done.',
+      // The wording is what the agency carrying the measure out needs.
+      personalData: { family: familyOfRecord, needs: 'minimal' },
+    }),
     category: t.field({
       type: MeasureCategoryEnum,
       description: 'What kind of help it is.',
@@ -61,6 +66,8 @@ Measure.implement({
     executionReport: t.exposeString('executionReport', {
       nullable: true,
       description: 'What was done (отчёт об исполнении); set when DONE.',
+      // The agency's own account of its measure: it writes it and reads it back.
+      personalData: { family: familyOfRecord, needs: 'minimal' },
     }),
     failedOn: t.field({
       type: 'Date',
@@ -73,6 +80,7 @@ Measure.implement({
       nullable: true,
       description:
         'Why it was not done or was refused: what the curator may report to the commission (clause 4.6).',
+      personalData: { family: familyOfRecord, needs: 'minimal' },
     }),
     excludedOn: t.field({
       type: 'Date',
@@ -101,7 +109,9 @@ builder.objectField(Agency, 'measures', (t) =>
   t.field({
     type: [Measure],
     nullable: true,
-    description: 'The programme measures the agency is responsible for, by deadline; excluded ones left out.',
+    description:
+      'The programme measures the agency is responsible for, by deadline; excluded ones left out. Those of the ' +
+      'families whose case you see; an agency’s user sees its own agency’s only.',
     args: {
       status: t.arg({
         type: MeasureStatusEnum,
@@ -121,9 +131,14 @@ builder.queryField('measure', (t) =>
   t.field({
     type: Measure,
     nullable: true,
-    description: 'One measure by identifier; null when there is none.',
+    description: 'One measure by identifier; null when there is none, or when it is not yours to see.',
     args: { id: t.arg.id({ description: 'The measure’s identifier.' }) },
-    resolve: (_root, { id }, { loaders }) => (isUuid(id) ? loaders.measure.load(id) : null),
+    resolve: async (_root, { id }, { loaders, access }) => {
+      const measure = isUuid(id) ? await loaders.measure.load(id) : null;
+      if (!measure || !seesMeasure(access, measure)) return null;
+      const programme = await programmeOf(measure, loaders);
+      return (await seesCaseOf(access, familyRefOf(programme))) ? measure : null;
+    },
   }),
 );
 

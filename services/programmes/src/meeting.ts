@@ -1,4 +1,4 @@
-import { badInput, field, isoDate, isUuid, parseInput, present, transaction } from '@kdn/platform';
+import { badInput, field, forbidden, isoDate, isUuid, parseInput, present, transaction } from '@kdn/platform';
 import type {
   WorkingGroupMeeting as MeetingRecord,
   Prisma,
@@ -6,10 +6,12 @@ import type {
   MeetingReview as ReviewRecord,
 } from '@kdn/prisma/programmes';
 import { z } from 'zod';
+import { readsProtocolText } from './access.ts';
 import { builder } from './builder.ts';
 import { ProgrammeChange } from './change.ts';
+import type { ProgrammesContext } from './context.ts';
 import { Agency, District, ResourceCentre } from './external.ts';
-import { Programme, programmeOf } from './programme.ts';
+import { familyOfRecord, Programme, programmeOf, visibleMeeting } from './programme.ts';
 import type { References } from './references.ts';
 import { assertAgencyInCity } from './rules/responsible-agency.ts';
 import { distinct, unlessTaken } from './validation.ts';
@@ -20,7 +22,8 @@ export const MeetingReview = builder.objectRef<ReviewRecord>('MeetingReview');
 WorkingGroupMeeting.implement({
   description:
     'A meeting of the interagency working group (заседание МРГ) at a resource centre, recorded with a numbered ' +
-    'protocol: who attended, what was decided, which programmes were reviewed.',
+    'protocol: who attended, what was decided, which programmes were reviewed. The protocol is the district ' +
+    'commission’s (and integrators’ that read cases); others see a family’s reviews only.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Identifier of the meeting.' }),
     resourceCentre: t.field({
@@ -44,8 +47,12 @@ WorkingGroupMeeting.implement({
       description: 'The agencies whose specialists attended.',
       resolve: (meeting) => meeting.attendingAgencyIds.map((id) => ({ id })),
     }),
-    decisions: t.exposeString('decisions', {
-      description: 'What the meeting decided, as the protocol records it.',
+    decisions: t.string({
+      description:
+        'What the meeting decided, as the protocol records it. Personal data of the families reviewed: the ' +
+        'commission and integrators allowed personal data read it, and every read is audited.',
+      extensions: { personalData: 'full' },
+      resolve: protocolText,
     }),
     reviews: t.field({
       type: [MeetingReview],
@@ -72,8 +79,11 @@ MeetingReview.implement({
   fields: (t) => ({
     meeting: t.field({
       type: WorkingGroupMeeting,
-      description: 'The meeting.',
-      resolve: (review, _args, { loaders }) => present(loaders.meeting.load(review.meetingId), 'meeting'),
+      nullable: true,
+      description:
+        'The meeting; null for those who do not see the district’s protocols (a curator, an agency).',
+      resolve: (review, _args, { loaders, access }) =>
+        visibleMeeting(present(loaders.meeting.load(review.meetingId), 'meeting'), access),
     }),
     programme: t.field({
       type: Programme,
@@ -85,6 +95,7 @@ MeetingReview.implement({
     outcome: t.exposeString('outcome', {
       nullable: true,
       description: 'What the meeting concluded about the programme.',
+      personalData: { family: familyOfRecord },
     }),
   }),
 });
@@ -94,7 +105,8 @@ builder.objectField(ResourceCentre, 'meetings', (t) =>
     type: [WorkingGroupMeeting],
     nullable: true,
     description:
-      'Working-group meetings held at the centre, oldest first: its protocols, recorded and counted.',
+      'Working-group meetings held at the centre, oldest first: its protocols, recorded and counted. For the ' +
+      'district’s commission and integrators that read cases; empty for others.',
     args: {
       from: t.arg({ type: 'Date', required: false, description: 'Only meetings on or after this day.' }),
       to: t.arg({ type: 'Date', required: false, description: 'Only meetings on or before this day.' }),
@@ -111,11 +123,31 @@ builder.queryField('workingGroupMeeting', (t) =>
   t.field({
     type: WorkingGroupMeeting,
     nullable: true,
-    description: 'One working-group meeting by identifier; null when there is none.',
+    description:
+      'One working-group meeting by identifier; null when there is none, or its protocol is not yours.',
     args: { id: t.arg.id({ description: 'The meeting’s identifier.' }) },
-    resolve: (_root, { id }, { loaders }) => (isUuid(id) ? loaders.meeting.load(id) : null),
+    resolve: (_root, { id }, { loaders, access }) =>
+      isUuid(id) ? visibleMeeting(loaders.meeting.load(id), access) : null,
   }),
 );
+
+/**
+ * The protocol's text speaks of every family the meeting reviewed: read only by those who read their
+ * personal data whole, and audited as a read of each (clause 3.1 of the curator regulation).
+ */
+async function protocolText(
+  meeting: MeetingRecord,
+  _args: object,
+  { access, audit, loaders }: ProgrammesContext,
+) {
+  if (!readsProtocolText(access)) {
+    throw forbidden('WorkingGroupMeeting.decisions is personal data of the families the meeting reviewed');
+  }
+  for (const { familyId } of await loaders.familiesReviewedAt.load(meeting.id)) {
+    audit.read({ familyId }, 'WorkingGroupMeeting.decisions');
+  }
+  return meeting.decisions;
+}
 
 /**
  * The meeting's review of a programme, which approving the programme or deciding one of its changes
@@ -191,17 +223,26 @@ builder.mutationField('recordWorkingGroupMeeting', (t) =>
     type: WorkingGroupMeeting,
     description: 'Records a working-group meeting from its protocol, with the programmes it reviewed.',
     args: { input: t.arg({ type: RecordMeetingInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db, references }) =>
-      recordMeeting(db, references, parseInput(recordMeetingSchema, input)),
+    resolve: (_root, { input }, { db, references, access }) =>
+      recordMeeting(db, references, access, parseInput(recordMeetingSchema, input)),
   }),
 );
 
-async function recordMeeting(db: PrismaClient, references: References, input: RecordMeetingFields) {
+async function recordMeeting(
+  db: PrismaClient,
+  references: References,
+  access: ProgrammesContext['access'],
+  input: RecordMeetingFields,
+) {
   const { resourceCentre, agencies } = await references.agencies({
     resourceCentreId: input.resourceCentreId,
     agencyIds: input.attendingAgencyIds,
   });
   if (!resourceCentre) throw badInput('input.resourceCentreId', 'no resource centre with this id');
+  access.require(
+    access.writesCasesOf(resourceCentre.districtCode),
+    'recording the working-group meetings of another district',
+  );
   agencies.forEach((agency, index) => {
     assertAgencyInCity(agency, resourceCentre.city, `input.attendingAgencyIds[${index}]`);
   });
@@ -244,6 +285,8 @@ async function recordMeeting(db: PrismaClient, references: References, input: Re
               },
             },
           },
+          // The families reviewed, for the write's audit record.
+          include: { reviews: { select: { programme: { select: { familyId: true } } } } },
         });
       }),
     'input.protocolNumber',

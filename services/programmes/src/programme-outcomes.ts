@@ -159,13 +159,16 @@ const MeasureTimelinessCounts = builder.objectRef<TimelinessCounts>('MeasureTime
   description:
     'Measures against their deadlines at the end of a day (see `MeasureTimeliness`); `total` is the sum of the rest.',
   fields: (t) => ({
-    total: t.exposeInt('total', { description: countsFields.total }),
-    notDue: t.exposeInt('notDue', { description: countsFields.notDue }),
-    overdue: t.exposeInt('overdue', { description: countsFields.overdue }),
-    doneOnTime: t.exposeInt('doneOnTime', { description: countsFields.doneOnTime }),
-    doneLate: t.exposeInt('doneLate', { description: countsFields.doneLate }),
-    notExecuted: t.exposeInt('notExecuted', { description: countsFields.notExecuted }),
-    refusedByAgency: t.exposeInt('refusedByAgency', { description: countsFields.refusedByAgency }),
+    total: t.exposeInt('total', { description: countsFields.total, figure: true }),
+    notDue: t.exposeInt('notDue', { description: countsFields.notDue, figure: true }),
+    overdue: t.exposeInt('overdue', { description: countsFields.overdue, figure: true }),
+    doneOnTime: t.exposeInt('doneOnTime', { description: countsFields.doneOnTime, figure: true }),
+    doneLate: t.exposeInt('doneLate', { description: countsFields.doneLate, figure: true }),
+    notExecuted: t.exposeInt('notExecuted', { description: countsFields.notExecuted, figure: true }),
+    refusedByAgency: t.exposeInt('refusedByAgency', {
+      description: countsFields.refusedByAgency,
+      figure: true,
+    }),
   }),
 });
 
@@ -179,7 +182,7 @@ const ProgrammeStatusCount = builder
         description: 'The status.',
         resolve: (row) => row.status,
       }),
-      programmes: t.exposeInt('programmes', { description: 'Programmes in it.' }),
+      programmes: t.exposeInt('programmes', { description: 'Programmes in it.', figure: true }),
     }),
   });
 
@@ -222,10 +225,10 @@ const CategoryMeasureTimeliness = builder
 const SituationAssessmentCounts = builder.objectRef<AssessmentCounts>('SituationAssessmentCounts').implement({
   description: 'Families by how their situation changed (динамика); `families` is the sum of the rest.',
   fields: (t) => ({
-    families: t.exposeInt('families', { description: 'Families assessed.' }),
-    improved: t.exposeInt('improved', { description: 'Improved (положительная динамика).' }),
-    unchanged: t.exposeInt('unchanged', { description: 'Unchanged (без изменений).' }),
-    worsened: t.exposeInt('worsened', { description: 'Worsened (отрицательная динамика).' }),
+    families: t.exposeInt('families', { description: 'Families assessed.', figure: true }),
+    improved: t.exposeInt('improved', { description: 'Improved (положительная динамика).', figure: true }),
+    unchanged: t.exposeInt('unchanged', { description: 'Unchanged (без изменений).', figure: true }),
+    worsened: t.exposeInt('worsened', { description: 'Worsened (отрицательная динамика).', figure: true }),
   }),
 });
 
@@ -288,9 +291,11 @@ const ProgrammeOutcomes = builder.objectRef<DistrictOutcomes>('ProgrammeOutcomes
     }),
     programmesReviewed: t.int({
       description: 'Programmes reviewed at a working-group meeting held in the period.',
+      figure: true,
       resolve: figure('programmesReviewed'),
     }),
     programmesChangedAfterReview: t.int({
+      figure: true,
       description:
         'Programmes with a change accepted at a working-group meeting held in the period (clause 3.4).',
       resolve: figure('programmesChangedAfterReview'),
@@ -308,6 +313,9 @@ builder.objectField(District, 'programmeOutcomes', (t) =>
       from: t.arg({ type: 'Date', description: 'First day of the period.' }),
       to: t.arg({ type: 'Date', description: 'Last day of the period.' }),
     },
-    resolve: (district, { asOf, from, to }) => ({ districtCode: district.code, asOf, ...period(from, to) }),
+    resolve: (district, { asOf, from, to }, { access }) => {
+      access.require(access.readsAggregatesOf(district.code), 'the figures of another district');
+      return { districtCode: district.code, asOf, ...period(from, to) };
+    },
   }),
 );

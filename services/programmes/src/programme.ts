@@ -1,8 +1,16 @@
 import { idCursorConnection, isUuid, present } from '@kdn/platform';
 import type { Prisma, Programme as ProgrammeRecord, ProgrammeStatus } from '@kdn/prisma/programmes';
+import {
+  familyRefOf,
+  programmeRows,
+  seesCaseOf,
+  seesMeasure,
+  seesMeeting,
+  visibleMeasures,
+} from './access.ts';
 import { builder } from './builder.ts';
 import { ProgrammeChange } from './change.ts';
-import type { ProgrammesLoaders } from './context.ts';
+import type { ProgrammesContext, ProgrammesLoaders } from './context.ts';
 import { ProgrammeStatusEnum } from './enums.ts';
 import { Curator, District, Family, Registration, ResourceCentre } from './external.ts';
 import { ProgrammeGoal } from './goal.ts';
@@ -67,9 +75,11 @@ Programme.implement({
     approvedAt: t.field({
       type: WorkingGroupMeeting,
       nullable: true,
-      description: 'The working-group meeting that approved the programme last; null for a draft.',
-      resolve: (programme, _args, { loaders }) =>
-        programme.approvedAtId ? loaders.meeting.load(programme.approvedAtId) : null,
+      description:
+        'The working-group meeting that approved the programme last; null for a draft, and for those who do not ' +
+        'see the district’s protocols.',
+      resolve: (programme, _args, { loaders, access }) =>
+        programme.approvedAtId ? visibleMeeting(loaders.meeting.load(programme.approvedAtId), access) : null,
     }),
     completedOn: t.field({
       type: 'Date',
@@ -84,21 +94,39 @@ Programme.implement({
     }),
     measures: t.field({
       type: [Measure],
-      description: 'Every measure of the programme by deadline, excluded ones included (see `excludedOn`).',
-      resolve: (programme, _args, { loaders }) => loaders.measuresOfProgramme.load(programme.id),
+      description:
+        'Every measure of the programme by deadline, excluded ones included (see `excludedOn`); for an agency, ' +
+        'those assigned to it.',
+      resolve: async (programme, _args, { loaders, access }) =>
+        visibleMeasures(access, await loaders.measuresOfProgramme.load(programme.id)),
     }),
     priorityPlan: t.field({
       type: [Measure],
       description: 'The priority plan (план первоочередных мероприятий): priority measures not excluded.',
-      resolve: async (programme, _args, { loaders }) =>
-        (await loaders.measuresOfProgramme.load(programme.id)).filter(
+      resolve: async (programme, _args, { loaders, access }) =>
+        visibleMeasures(access, await loaders.measuresOfProgramme.load(programme.id)).filter(
           (measure) => measure.priority && !measure.excludedOn,
         ),
     }),
     changes: t.field({
       type: [ProgrammeChange],
-      description: 'Changes the curator proposed (clause 3.4), with the working group’s decisions.',
-      resolve: (programme, _args, { loaders }) => loaders.changesOfProgramme.load(programme.id),
+      description:
+        'Changes the curator proposed (clause 3.4), with the working group’s decisions; for an agency, those ' +
+        'concerning its measures.',
+      resolve: async (programme, _args, { loaders, access }) => {
+        const changes = await loaders.changesOfProgramme.load(programme.id);
+        if (access.principal.role !== 'AGENCY') return changes;
+        const own = new Set(
+          visibleMeasures(access, await loaders.measuresOfProgramme.load(programme.id)).map(
+            (measure) => measure.id,
+          ),
+        );
+        return changes.filter(
+          (change) =>
+            (change.measureId !== null && own.has(change.measureId)) ||
+            (change.agencyId !== null && seesMeasure(access, { agencyId: change.agencyId })),
+        );
+      },
     }),
     reviews: t.field({
       type: [MeetingReview],
@@ -118,14 +146,31 @@ Programme.implement({
 
 builder.asEntity(Programme, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, { loaders }) => (isUuid(id) ? loaders.programme.load(id) : null),
+  resolveReference: ({ id }, context) => visibleProgramme(id, context),
 });
+
+/** A programme by id, when the principal sees the family's case; null otherwise, as when there is none. */
+async function visibleProgramme(id: string, { loaders, access }: ProgrammesContext) {
+  if (!isUuid(id)) return null;
+  const programme = await loaders.programme.load(id);
+  return programme && (await seesCaseOf(access, familyRefOf(programme))) ? programme : null;
+}
+
+/** A meeting, when the principal sees the district's protocols (`seesMeeting`). */
+export async function visibleMeeting<Meeting extends { districtCode: string }>(
+  meeting: Promise<Meeting | null>,
+  access: ProgrammesContext['access'],
+): Promise<Meeting | null> {
+  const found = await meeting;
+  return found && (await seesMeeting(access, found)) ? found : null;
+}
 
 builder.objectField(Family, 'programmes', (t) =>
   t.field({
     type: [Programme],
     nullable: true,
-    description: 'The family’s rehabilitation programmes (МИПСР), newest first.',
+    description:
+      'The family’s rehabilitation programmes (МИПСР), newest first; none for those who do not see its case.',
     resolve: (family, _args, { loaders }) =>
       isUuid(family.id) ? loaders.programmesOfFamily.load(family.id) : [],
   }),
@@ -135,7 +180,8 @@ builder.objectField(Curator, 'programmes', (t) =>
   t.field({
     type: [Programme],
     nullable: true,
-    description: 'The programmes this curator accompanies, newest first.',
+    description:
+      'The programmes this curator accompanies, newest first: those of the families whose case you see.',
     resolve: (curator, _args, { loaders }) =>
       isUuid(curator.id) ? loaders.programmesOfCurator.load(curator.id) : [],
   }),
@@ -166,18 +212,27 @@ builder.queryFields((t) => ({
   programmes: t.connection({
     type: Programme,
     nullable: true,
-    description: 'Programmes, oldest record first, a page at a time.',
+    description:
+      'Programmes, oldest record first, a page at a time: those of the families whose case you see.',
     args: { filter: t.arg({ type: ProgrammeFilter, required: false, description: 'Which programmes.' }) },
-    resolve: (_root, args, { db }) => {
-      const where = programmeWhere(args.filter);
+    resolve: async (_root, args, { db, access, loaders }) => {
+      const rows = programmeRows(await access.familyRows()) ?? { id: { in: [] } };
+      const where = { AND: [rows, programmeWhere(args.filter)] };
       return idCursorConnection(
         args,
-        ({ after, before, take, direction }) =>
-          db.programme.findMany({
-            where: { ...where, id: { ...(after ? { gt: after } : {}), ...(before ? { lt: before } : {}) } },
+        async ({ after, before, take, direction }) => {
+          const page = await db.programme.findMany({
+            where: {
+              ...where,
+              id: { ...(after ? { gt: after } : {}), ...(before ? { lt: before } : {}) },
+            },
             orderBy: { id: direction },
             take,
-          }),
+          });
+          // At hand for the policy checks of the page's goals, measures and reports.
+          for (const programme of page) loaders.programme.prime(programme.id, programme);
+          return page;
+        },
         () => db.programme.count({ where }),
       );
     },
@@ -187,11 +242,16 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One programme by identifier; null when there is none.',
     args: { id: t.arg.id({ description: 'The programme’s identifier.' }) },
-    resolve: (_root, { id }, { loaders }) => (isUuid(id) ? loaders.programme.load(id) : null),
+    resolve: (_root, { id }, context) => visibleProgramme(id, context),
   }),
 }));
 
 /** The programme a goal, measure, change, review or report belongs to. */
 export function programmeOf(record: { programmeId: string }, loaders: Pick<ProgrammesLoaders, 'programme'>) {
   return present(loaders.programme.load(record.programmeId), 'programme');
+}
+
+/** The family whose case record a goal, measure, change, review or report is: its programme's. */
+export async function familyOfRecord(record: { programmeId: string }, { loaders }: ProgrammesContext) {
+  return familyRefOf(await programmeOf(record, loaders));
 }

@@ -42,7 +42,8 @@ interface PlaceAnswer {
   district?: { code: string; city: string };
 }
 
-export function referencesAt(peers: SubgraphUrls): References {
+/** The references of one request, checked on the user's behalf: `authorization` is the request's own. */
+export function referencesAt(peers: SubgraphUrls, authorization: string): References {
   return {
     async registration(id) {
       const [answer] = await fetchEntities<{
@@ -51,7 +52,7 @@ export function referencesAt(peers: SubgraphUrls): References {
         family: { id: string };
         district: { code: string };
       }>(
-        { service: 'registry', url: peers.registry },
+        { service: 'registry', url: peers.registry, authorization },
         [{ __typename: 'Registration', id }],
         '... on Registration { openedOn closedOn family { id } district { code } }',
       );
@@ -74,7 +75,7 @@ export function referencesAt(peers: SubgraphUrls): References {
       const answers = await fetchEntities<
         PlaceAnswer & { city?: string; resourceCentre?: { id: string } | null }
       >(
-        { service: 'agencies', url: peers.agencies },
+        { service: 'agencies', url: peers.agencies, authorization },
         representations,
         `... on District { city resourceCentre { id } }
          ... on ResourceCentre { district { code city } }
@@ -93,7 +94,7 @@ export function referencesAt(peers: SubgraphUrls): References {
 
     async curator(id) {
       const [answer] = await fetchEntities<{ active: boolean }>(
-        { service: 'curation', url: peers.curation },
+        { service: 'curation', url: peers.curation, authorization },
         [{ __typename: 'Curator', id }],
         '... on Curator { active }',
       );

@@ -1,4 +1,5 @@
 import {
+  type Access,
   assertVersionRead,
   badInput,
   field,
@@ -18,10 +19,11 @@ import {
   SituationAssessment,
 } from '@kdn/prisma/programmes';
 import { z } from 'zod';
+import { actsOnCaseOf } from './access.ts';
 import { builder } from './builder.ts';
 import { LifeAreaEnum, ReportKindEnum, ReportTimelinessEnum, SituationAssessmentEnum } from './enums.ts';
 import { Curator } from './external.ts';
-import { Programme, programmeOf } from './programme.ts';
+import { familyOfRecord, Programme, programmeOf } from './programme.ts';
 import { checkOverall } from './rules/assessment.ts';
 import { openStatuses } from './rules/measure-outcome.ts';
 import { assertInForce, assertTransition } from './rules/programme-status.ts';
@@ -80,20 +82,24 @@ ProgressReport.implement({
       type: SituationAssessmentEnum,
       nullable: true,
       description: 'How the family’s situation changed overall.',
+      personalData: { family: familyOfRecord },
       resolve: (report) => report.overallAssessment,
     }),
     assessments: t.field({
       type: [AreaAssessment],
       description: 'How each assessed area of the family’s life changed.',
+      personalData: { family: familyOfRecord },
       resolve: (report, _args, { loaders }) => loaders.assessmentsOfReport.load(report.id),
     }),
     summary: t.exposeString('summary', {
       nullable: true,
       description: 'The family’s dynamics and the measures’ effectiveness, in the curator’s words.',
+      personalData: { family: familyOfRecord },
     }),
     proposals: t.exposeString('proposals', {
       nullable: true,
       description: 'The curator’s proposals: changes to the programme, or the further work (clause 6.4).',
+      personalData: { family: familyOfRecord },
     }),
     version: t.exposeInt('version', { description: 'Changes with every update; send it back to submit.' }),
   }),
@@ -155,15 +161,21 @@ builder.mutationField('submitProgressReport', (t) =>
       'Submits a scheduled report. Submitting the final report presents the results to the commission and ' +
       'completes the programme (clause 6.4).',
     args: { input: t.arg({ type: SubmitReportInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db }) => submitReport(db, parseInput(submitSchema, input)),
+    resolve: (_root, { input }, { db, access }) => submitReport(db, access, parseInput(submitSchema, input)),
   }),
 );
 
-async function submitReport(db: PrismaClient, input: SubmitFields) {
+async function submitReport(db: PrismaClient, access: Access, input: SubmitFields) {
   const { id, version } = input;
+  // A curator's wards are curation's to say: asked before the transaction, not while it holds a connection.
+  await access.wardFamilies();
   return transaction(db, async (tx) => {
     const report = await tx.progressReport.findUnique({ where: { id }, include: { programme: true } });
     if (!report) throw badInput('input.id', 'no report with this id');
+    access.require(
+      await actsOnCaseOf(access, report.programme),
+      'reporting on a family that is not your ward',
+    );
     assertVersionRead(report, version, 'report');
     if (report.submittedOn) throw badInput('input.id', `was submitted on ${isoDate(report.submittedOn)}`);
     const { programme } = report;
@@ -194,7 +206,11 @@ async function submitReport(db: PrismaClient, input: SubmitFields) {
     await tx.areaAssessment.createMany({
       data: input.assessments.map((assessment) => ({ ...assessment, reportId: id })),
     });
-    return tx.progressReport.findUniqueOrThrow({ where: { id } });
+    // With its family, for the write's audit record.
+    return tx.progressReport.findUniqueOrThrow({
+      where: { id },
+      include: { programme: { select: { familyId: true } } },
+    });
   });
 }
 

@@ -12,6 +12,8 @@ import './meeting.ts';
 import './report.ts';
 import './programme-outcomes.ts';
 import './checklist.ts';
+import './served-families.ts';
+import './family-audit.ts';
 
 /** The programmes subgraph: МИПСР programmes, measures by agency, working-group meetings, progress reports. */
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

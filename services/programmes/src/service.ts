@@ -3,6 +3,7 @@ import { PrismaClient } from '@kdn/prisma/programmes';
 import { createLoaders, type ProgrammesDatabase } from './context.ts';
 import { referencesAt } from './references.ts';
 import { schema } from './schema.ts';
+import { familiesServedBy } from './served-families.ts';
 
 /** The programmes subgraph: МИПСР programmes, measures by agency, working-group meetings, progress reports. */
 export const programmesService: SubgraphService<ProgrammesDatabase> = {
@@ -13,7 +14,11 @@ export const programmesService: SubgraphService<ProgrammesDatabase> = {
   context: (database, peers) => (base) => ({
     ...base,
     db: database.client,
-    references: referencesAt(peers),
-    loaders: createLoaders(database.client),
+    // The owners of the records referenced answer on the user's behalf, under the same policy.
+    references: referencesAt(peers, base.authorization),
+    loaders: createLoaders(database.client, base.access),
+  }),
+  caseLinks: (database) => ({
+    familiesServedByAgency: (agencyId) => familiesServedBy(database.client, agencyId),
   }),
 };

@@ -12,11 +12,12 @@ export interface AgencyDirectory {
   }>;
 }
 
-export function agencyDirectoryAt(agenciesUrl: string): AgencyDirectory {
+/** The directory as the signed-in user sees it: `authorization` is their request's header, passed on. */
+export function agencyDirectoryAt(agenciesUrl: string, authorization: string): AgencyDirectory {
   return {
     async lookUp({ districtCode, commissionId }) {
       const [district, commission] = await fetchEntities<{ code?: string; district?: { code: string } }>(
-        { service: 'agencies', url: agenciesUrl },
+        { service: 'agencies', url: agenciesUrl, authorization },
         [
           { __typename: 'District', code: districtCode },
           { __typename: 'Commission', id: commissionId },

@@ -3,15 +3,16 @@ import {
   districtFigures,
   loaderByKey,
   loaderOfLists,
-  type RequestContext,
+  type SubgraphContext,
 } from '@kdn/platform';
 import type { PrismaClient } from '@kdn/prisma/registry';
+import { withFamilyDistrict } from './access.ts';
 import type { AgencyDirectory } from './agency-directory.ts';
 import { countOnRegister, countRegisteredDuring, countTakenOffDuring, noClosures } from './register-count.ts';
 
 export type RegistryDatabase = Database<PrismaClient>;
 
-export interface RegistryContext extends RequestContext {
+export interface RegistryContext extends SubgraphContext {
   db: PrismaClient;
   agencies: AgencyDirectory;
   loaders: RegistryLoaders;
@@ -33,13 +34,14 @@ export function createLoaders(db: PrismaClient) {
       (passport) => passport.familyId,
     ),
     minor: loaderByKey(
-      (ids: string[]) => db.minor.findMany({ where: { id: { in: ids } } }),
+      (ids: string[]) => db.minor.findMany({ where: { id: { in: ids } }, include: withFamilyDistrict }),
       (minor) => minor.id,
     ),
     minorsOfFamily: loaderOfLists(
       (familyIds: string[]) =>
         db.minor.findMany({
           where: { familyId: { in: familyIds } },
+          include: withFamilyDistrict,
           orderBy: [{ birthDate: 'asc' }, { id: 'asc' }],
         }),
       (minor) => minor.familyId,
@@ -66,7 +68,7 @@ export function createLoaders(db: PrismaClient) {
       (registrationIds: string[]) =>
         db.registeredMinor.findMany({
           where: { registrationId: { in: registrationIds } },
-          include: { minor: true },
+          include: { minor: { include: withFamilyDistrict } },
           orderBy: [{ addedOn: 'asc' }, { minorId: 'asc' }],
         }),
       (entry) => entry.registrationId,

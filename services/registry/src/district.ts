@@ -1,4 +1,4 @@
-import { period } from '@kdn/platform';
+import { type Access, period } from '@kdn/platform';
 import { builder } from './builder.ts';
 import type {
   RegisterClosures as RegisterClosuresShape,
@@ -10,8 +10,8 @@ const RegisterCount = builder.objectRef<RegisterCountShape>('RegisterCount').imp
   description:
     'How many families and minors in a socially dangerous situation (СОП) a figure of the register counts.',
   fields: (t) => ({
-    families: t.exposeInt('families', { description: 'Families.' }),
-    minors: t.exposeInt('minors', { description: 'Minors (несовершеннолетние).' }),
+    families: t.exposeInt('families', { figure: true, description: 'Families.' }),
+    minors: t.exposeInt('minors', { figure: true, description: 'Minors (несовершеннолетние).' }),
   }),
 });
 
@@ -25,19 +25,29 @@ const ClosingReasonCount = builder
         description: 'The closing reason.',
         resolve: (r) => r.reason,
       }),
-      families: t.exposeInt('families', { description: 'Families taken off the register for it.' }),
-      minors: t.exposeInt('minors', { description: 'Minors named in those registrations.' }),
+      families: t.exposeInt('families', {
+        figure: true,
+        description: 'Families taken off the register for it.',
+      }),
+      minors: t.exposeInt('minors', { figure: true, description: 'Minors named in those registrations.' }),
     }),
   });
 
 const RegisterClosures = builder.objectRef<RegisterClosuresShape>('RegisterClosures').implement({
   description: 'Families taken off the register (сняты с учёта) in a period: how many, why, after how long.',
   fields: (t) => ({
-    families: t.exposeInt('families', { description: 'Families whose registration closed in the period.' }),
-    minors: t.exposeInt('minors', { description: 'Minors named in those registrations.' }),
-    meanDaysOnRegister: t.exposeFloat('meanDaysOnRegister', {
+    families: t.exposeInt('families', {
+      figure: true,
+      description: 'Families whose registration closed in the period.',
+    }),
+    minors: t.exposeInt('minors', { figure: true, description: 'Minors named in those registrations.' }),
+    meanDaysOnRegister: t.float({
       nullable: true,
-      description: 'Mean days from registration to closing of those registrations; null when none closed.',
+      description:
+        'Mean days from registration to closing of those registrations; null when none closed, and for ' +
+        'methodologists when fewer than 3 families closed (a mean of one or two would single them out).',
+      resolve: (closures, _args, { access }) =>
+        access.figure(closures.families) === null ? null : closures.meanDaysOnRegister,
     }),
     byReason: t.field({
       type: [ClosingReasonCount],
@@ -46,6 +56,11 @@ const RegisterClosures = builder.objectRef<RegisterClosuresShape>('RegisterClosu
     }),
   }),
 });
+
+/** A district's figures: its own staff, methodologists (suppressed below 3), integrators by scope. */
+function requireFigures(access: Access, districtCode: string): void {
+  access.require(access.readsAggregatesOf(districtCode), `the register figures of district ${districtCode}`);
+}
 
 /** A district, owned by the agencies subgraph; the registry adds the figures of its register. */
 export const District = builder
@@ -59,8 +74,10 @@ export const District = builder
         nullable: true,
         description: 'Families and minors on the register (состоят на учёте) at the end of the given day.',
         args: { asOf: t.arg({ type: 'Date', description: 'The day.' }) },
-        resolve: (district, { asOf }, { loaders }) =>
-          loaders.registerOn.load({ districtCode: district.code, params: asOf }),
+        resolve: (district, { asOf }, { access, loaders }) => {
+          requireFigures(access, district.code);
+          return loaders.registerOn.load({ districtCode: district.code, params: asOf });
+        },
       }),
       registeredDuring: t.field({
         type: RegisterCount,
@@ -71,8 +88,10 @@ export const District = builder
           from: t.arg({ type: 'Date', description: 'First day of the period.' }),
           to: t.arg({ type: 'Date', description: 'Last day of the period.' }),
         },
-        resolve: (district, { from, to }, { loaders }) =>
-          loaders.registeredDuring.load({ districtCode: district.code, params: period(from, to) }),
+        resolve: (district, { from, to }, { access, loaders }) => {
+          requireFigures(access, district.code);
+          return loaders.registeredDuring.load({ districtCode: district.code, params: period(from, to) });
+        },
       }),
       takenOffDuring: t.field({
         type: RegisterClosures,
@@ -83,8 +102,10 @@ export const District = builder
           from: t.arg({ type: 'Date', description: 'First day of the period.' }),
           to: t.arg({ type: 'Date', description: 'Last day of the period.' }),
         },
-        resolve: (district, { from, to }, { loaders }) =>
-          loaders.takenOffDuring.load({ districtCode: district.code, params: period(from, to) }),
+        resolve: (district, { from, to }, { access, loaders }) => {
+          requireFigures(access, district.code);
+          return loaders.takenOffDuring.load({ districtCode: district.code, params: period(from, to) });
+        },
       }),
     }),
   });

@@ -1,6 +1,8 @@
-import { idCursorConnection, isUuid, present, today } from '@kdn/platform';
+import { addFamilyAudit, idCursorConnection, isUuid, present, today } from '@kdn/platform';
 import { FamilyComposition, type Family as FamilyRecord, type Prisma } from '@kdn/prisma/registry';
+import { familyOfFamily, ifVisible, visibleFamilies } from './access.ts';
 import { builder } from './builder.ts';
+import type { RegistryContext } from './context.ts';
 import { District } from './district.ts';
 import { Minor } from './minor.ts';
 import { isOpenOn, registrationOpenOn } from './on-register.ts';
@@ -21,6 +23,13 @@ export const FamilyCompositionEnum = builder.enumType(FamilyComposition, {
 
 export const Family = builder.objectRef<FamilyRecord>('Family');
 
+const FamilyAudit = addFamilyAudit(builder, {
+  service: 'registry',
+  db: (context) => context.db,
+  districtOf: async (familyId, { loaders }) =>
+    isUuid(familyId) ? ((await loaders.family.load(familyId))?.districtCode ?? null) : null,
+});
+
 Family.implement({
   description:
     'A family (семья) in a socially dangerous situation, with its minors and its episodes on the register.',
@@ -32,7 +41,10 @@ Family.implement({
       description: 'The district where the family lives.',
       resolve: (family) => ({ code: family.districtCode }),
     }),
-    address: t.exposeString('address', { description: 'Address of residence (адрес проживания).' }),
+    address: t.exposeString('address', {
+      description: 'Address of residence (адрес проживания).',
+      personalData: { family: familyOfFamily },
+    }),
     composition: t.field({
       type: FamilyCompositionEnum,
       description: 'Who brings the children up.',
@@ -42,7 +54,11 @@ Family.implement({
       type: SocialPassport,
       nullable: true,
       description: 'The family’s social passport (социальный паспорт семьи).',
-      resolve: (family, _args, { loaders }) => loaders.passport.load(family.id),
+      personalData: { family: familyOfFamily },
+      resolve: async (family, _args, { loaders }) => {
+        const passport = await loaders.passport.load(family.id);
+        return passport && { ...passport, districtCode: family.districtCode };
+      },
     }),
     minors: t.field({
       type: [Minor],
@@ -66,12 +82,25 @@ Family.implement({
       },
     }),
     version: t.exposeInt('version', { description: 'Changes with every update of the family record.' }),
+    audit: t.field({
+      type: FamilyAudit,
+      nullable: true,
+      description:
+        'Who viewed or changed the family’s personal data, and when: for the commission of its district, ' +
+        'administrators and integrators allowed to read the audit.',
+      resolve: (family) => ({ familyId: family.id }),
+    }),
   }),
 });
 
+/** A family by id, null when there is none or the principal may not know of it. */
+async function visibleFamily(id: string, { access, loaders }: RegistryContext) {
+  return isUuid(id) ? ifVisible(await loaders.family.load(id), familyOfFamily, access) : null;
+}
+
 builder.asEntity(Family, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, { loaders }) => (isUuid(id) ? loaders.family.load(id) : null),
+  resolveReference: ({ id }, context) => visibleFamily(id, context),
 });
 
 export const RegisterFilter = builder.inputType('RegisterFilter', {
@@ -111,8 +140,16 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'Families, oldest record first, a page at a time.',
     args: { filter: t.arg({ type: RegisterFilter, required: false, description: 'Which families.' }) },
-    resolve: (_root, args, { db }) => {
-      const where = familyWhere(args.filter);
+    resolve: async (_root, args, { access, db }) => {
+      const visible = visibleFamilies(await access.familyRows());
+      if (visible === null) {
+        return idCursorConnection(
+          args,
+          async (): Promise<FamilyRecord[]> => [],
+          async () => 0,
+        );
+      }
+      const where = { AND: [familyWhere(args.filter), visible] };
       return idCursorConnection(
         args,
         ({ after, before, take, direction }) =>
@@ -128,9 +165,18 @@ builder.queryFields((t) => ({
   family: t.field({
     type: Family,
     nullable: true,
-    description: 'One family by its identifier; null when there is none.',
+    description: 'One family by its identifier; null when there is none, or none you may know of.',
     args: { id: t.arg.id({ description: 'The family’s identifier.' }) },
-    resolve: (_root, { id }, { loaders }) => (isUuid(id) ? loaders.family.load(id) : null),
+    resolve: (_root, { id }, context) => visibleFamily(id, context),
+  }),
+  familyAudit: t.field({
+    type: FamilyAudit,
+    nullable: true,
+    description:
+      'Who viewed or changed a family’s personal data, and when, by the family’s identifier: for the ' +
+      'commission of its district, administrators and integrators allowed to read the audit.',
+    args: { familyId: t.arg.id({ description: 'The family’s identifier.' }) },
+    resolve: (_root, { familyId }) => (isUuid(familyId) ? { familyId } : null),
   }),
 }));
 

@@ -1,4 +1,5 @@
 import {
+  type Access,
   assertVersionRead,
   badInput,
   defineResolution,
@@ -13,13 +14,14 @@ import {
 import {
   ClosingReason,
   FamilyComposition,
-  type Minor as MinorRecord,
   type PrismaClient,
   type Registration as RegistrationRecord,
 } from '@kdn/prisma/registry';
 import { z } from 'zod';
+import { familyOfRegistration, ifVisible, type MinorRow, requireWritesCases } from './access.ts';
 import type { AgencyDirectory } from './agency-directory.ts';
 import { builder } from './builder.ts';
+import type { RegistryContext } from './context.ts';
 import { Commission, District } from './district.ts';
 import { Family, FamilyCompositionEnum } from './family.ts';
 import { fullYears, Minor, type MinorFields, MinorInput, minorSchema } from './minor.ts';
@@ -42,7 +44,7 @@ export const ClosingReasonEnum = builder.enumType(ClosingReason, {
 const Resolution = defineResolution(builder);
 
 interface RegisteredMinorShape {
-  minor: MinorRecord;
+  minor: MinorRow;
   addedOn: Date;
 }
 
@@ -93,6 +95,7 @@ Registration.implement({
       }),
     }),
     grounds: t.exposeString('grounds', {
+      personalData: { family: familyOfRegistration },
       description: 'Why the family was found in a socially dangerous situation.',
     }),
     openedOn: t.field({
@@ -125,6 +128,7 @@ Registration.implement({
     }),
     closingNote: t.exposeString('closingNote', {
       nullable: true,
+      personalData: { family: familyOfRegistration },
       description: 'What the commission noted on closing.',
     }),
     minors: t.field({
@@ -138,18 +142,23 @@ Registration.implement({
   }),
 });
 
+/** A registration by id, null when there is none or the principal may not know of the family. */
+async function visibleRegistration(id: string, { access, loaders }: RegistryContext) {
+  return isUuid(id) ? ifVisible(await loaders.registration.load(id), familyOfRegistration, access) : null;
+}
+
 builder.asEntity(Registration, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, { loaders }) => (isUuid(id) ? loaders.registration.load(id) : null),
+  resolveReference: ({ id }, context) => visibleRegistration(id, context),
 });
 
 builder.queryField('registration', (t) =>
   t.field({
     type: Registration,
     nullable: true,
-    description: 'One registration by identifier; null when there is none.',
+    description: 'One registration by identifier; null when there is none, or none you may know of.',
     args: { id: t.arg.id({ description: 'The registration’s identifier.' }) },
-    resolve: (_root, { id }, { loaders }) => (isUuid(id) ? loaders.registration.load(id) : null),
+    resolve: (_root, { id }, context) => visibleRegistration(id, context),
   }),
 );
 
@@ -279,20 +288,27 @@ builder.mutationFields((t) => ({
     type: Family,
     description: 'Puts a family and its minors on the register by a commission’s resolution.',
     args: { input: t.arg({ type: RegisterFamilyInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db, agencies }) =>
-      registerFamily(db, agencies, parseInput(registerFamilySchema, input)),
+    resolve: (_root, { input }, { access, db, agencies }) => {
+      requireWritesCases(
+        access,
+        input.districtCode,
+        `registering a family in district ${input.districtCode}`,
+      );
+      return registerFamily(db, agencies, parseInput(registerFamilySchema, input));
+    },
   }),
   addMinorToRegistration: t.field({
     type: Registration,
     description: 'Puts one more minor of the family on its open registration.',
     args: { input: t.arg({ type: AddMinorInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db }) => addMinor(db, parseInput(addMinorSchema, input)),
+    resolve: (_root, { input }, { access, db }) => addMinor(db, access, parseInput(addMinorSchema, input)),
   }),
   closeRegistration: t.field({
     type: Registration,
     description: 'Takes a family off the register by a commission’s resolution.',
     args: { input: t.arg({ type: CloseRegistrationInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db }) => closeRegistration(db, parseInput(closeSchema, input)),
+    resolve: (_root, { input }, { access, db }) =>
+      closeRegistration(db, access, parseInput(closeSchema, input)),
   }),
 }));
 
@@ -337,9 +353,21 @@ async function registerFamily(
   });
 }
 
-async function openRegistration(db: Pick<PrismaClient, 'registration'>, id: string, version: number) {
-  const registration = await db.registration.findUnique({ where: { id } });
-  if (!registration) throw badInput('input.registrationId', 'no registration with this id');
+/** The open registration a mutation changes, once the principal is found to write its family's cases. */
+async function openRegistration(
+  db: Pick<PrismaClient, 'registration'>,
+  access: Access,
+  id: string,
+  version: number,
+  what: string,
+) {
+  const found = await db.registration.findUnique({
+    where: { id },
+    include: { family: { select: { districtCode: true } } },
+  });
+  requireWritesCases(access, found?.family.districtCode ?? null, what);
+  if (!found) throw badInput('input.registrationId', 'no registration with this id');
+  const { family: _family, ...registration } = found;
   assertVersionRead(registration, version, 'registration');
   if (registration.closedOn)
     throw badInput(
@@ -351,10 +379,17 @@ async function openRegistration(db: Pick<PrismaClient, 'registration'>, id: stri
 
 async function addMinor(
   db: PrismaClient,
+  access: Access,
   { registrationId, version, addedOn, minor }: z.output<typeof addMinorSchema>,
 ) {
   return transaction(db, async (tx) => {
-    const registration = await openRegistration(tx, registrationId, version);
+    const registration = await openRegistration(
+      tx,
+      access,
+      registrationId,
+      version,
+      'adding a minor to this registration',
+    );
     if (addedOn < registration.openedOn) {
       throw badInput(
         'input.addedOn',
@@ -376,10 +411,16 @@ async function addMinor(
   });
 }
 
-async function closeRegistration(db: PrismaClient, input: z.output<typeof closeSchema>) {
+async function closeRegistration(db: PrismaClient, access: Access, input: z.output<typeof closeSchema>) {
   const closedOn = input.resolution.date;
   return transaction(db, async (tx) => {
-    const registration = await openRegistration(tx, input.registrationId, input.version);
+    const registration = await openRegistration(
+      tx,
+      access,
+      input.registrationId,
+      input.version,
+      'closing this registration',
+    );
     if (closedOn <= registration.openedOn) {
       throw badInput(
         'input.resolution.date',

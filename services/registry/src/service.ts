@@ -12,7 +12,7 @@ export const registryService: SubgraphService<RegistryDatabase> = {
   context: (database, peers) => (base) => ({
     ...base,
     db: database.client,
-    agencies: agencyDirectoryAt(peers.agencies),
+    agencies: agencyDirectoryAt(peers.agencies, base.authorization),
     loaders: createLoaders(database.client),
   }),
 };

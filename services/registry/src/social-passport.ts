@@ -1,4 +1,4 @@
-import { field, parseInput, transaction, updateAtVersion } from '@kdn/platform';
+import { type Access, field, parseInput, transaction, updateAtVersion } from '@kdn/platform';
 import {
   HousingCondition,
   IncomeLevel,
@@ -7,6 +7,7 @@ import {
   type SocialPassport as SocialPassportRecord,
 } from '@kdn/prisma/registry';
 import { z } from 'zod';
+import { requireWritesCases } from './access.ts';
 import { builder } from './builder.ts';
 import { Family } from './family.ts';
 
@@ -51,40 +52,61 @@ const RiskFactorEnum = builder.enumType(RiskFactor, {
   },
 });
 
-export const SocialPassport = builder.objectRef<SocialPassportRecord>('SocialPassport');
+/** A passport with the district of its family, which the policy needs for each of its fields. */
+type SocialPassportShape = SocialPassportRecord & { districtCode: string };
+
+export const SocialPassport = builder.objectRef<SocialPassportShape>('SocialPassport');
+
+/** Every field of the passport describes the family's life: only those who work its case read it in full. */
+const ofFamily = {
+  family: ({ familyId, districtCode }: SocialPassportShape) => ({ familyId, districtCode }),
+};
 
 SocialPassport.implement({
   description:
     'The family’s social passport (социальный паспорт семьи): composition, housing, income, risk factors.',
   fields: (t) => ({
-    adults: t.exposeInt('adults', { description: 'Adults living in the household.' }),
-    children: t.exposeInt('children', { description: 'Children living in the household.' }),
+    adults: t.exposeInt('adults', { personalData: ofFamily, description: 'Adults living in the household.' }),
+    children: t.exposeInt('children', {
+      personalData: ofFamily,
+      description: 'Children living in the household.',
+    }),
     housing: t.field({
       type: HousingConditionEnum,
+      personalData: ofFamily,
       description: 'Living conditions.',
       resolve: (p) => p.housing,
     }),
     monthlyIncome: t.exposeInt('monthlyIncome', {
       nullable: true,
+      personalData: ofFamily,
       description: 'The household’s monthly income, roubles; null when unknown.',
     }),
     incomeLevel: t.field({
       type: IncomeLevelEnum,
+      personalData: ofFamily,
       description: 'Income level.',
       resolve: (p) => p.incomeLevel,
     }),
     riskFactors: t.field({
       type: [RiskFactorEnum],
+      personalData: ofFamily,
       description: 'Risk factors.',
       resolve: (p) => p.riskFactors,
     }),
-    notes: t.exposeString('notes', { nullable: true, description: 'Other observations.' }),
+    notes: t.exposeString('notes', {
+      nullable: true,
+      personalData: ofFamily,
+      description: 'Other observations.',
+    }),
     updatedAt: t.field({
       type: 'Date',
+      personalData: ofFamily,
       description: 'The day the passport was last changed.',
       resolve: (passport) => passport.updatedAt,
     }),
     version: t.exposeInt('version', {
+      personalData: ofFamily,
       description: 'Changes with every update; send it back to update the passport.',
     }),
   }),
@@ -151,14 +173,17 @@ builder.mutationField('updateSocialPassport', (t) =>
     type: Family,
     description: 'Updates a family’s social passport.',
     args: { input: t.arg({ type: UpdateSocialPassportInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db }) => updateSocialPassport(db, parseInput(updateSchema, input)),
+    resolve: (_root, { input }, { access, db }) =>
+      updateSocialPassport(db, access, parseInput(updateSchema, input)),
   }),
 );
 
-async function updateSocialPassport(db: PrismaClient, input: z.output<typeof updateSchema>) {
+async function updateSocialPassport(db: PrismaClient, access: Access, input: z.output<typeof updateSchema>) {
   const { familyId, version, ...changes } = input;
   const data = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   return transaction(db, async (tx) => {
+    const family = await tx.family.findUnique({ where: { id: familyId }, select: { districtCode: true } });
+    requireWritesCases(access, family?.districtCode ?? null, 'changing the social passport of this family');
     await updateAtVersion(
       () =>
         tx.socialPassport.updateMany({
