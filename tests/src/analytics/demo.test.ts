@@ -1,5 +1,5 @@
-import { resourceCentreIds } from '@kdn/demo';
-import { graphqlData } from '@kdn/platform/testing';
+import { demoUser, resourceCentreIds } from '@kdn/demo';
+import { graphql, graphqlData, signedIn } from '@kdn/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Stack, startStack } from '../stack.ts';
 
@@ -215,6 +215,57 @@ describe('the Kachinsky checklists of both centres for 2011', () => {
       priorityMeasuresDue: 34,
       priorityMeasuresDone: 24,
     });
+  });
+});
+
+describe('the resource-centre comparison by role', () => {
+  const comparison = `query ($asOf: Date!, $from: Date!, $to: Date!) { resourceCentres { id
+    checklist(asOf: $asOf, from: $from, to: $to) {
+      meetingsHeld programmesReviewed reportsDue reportsOnTime reportsWeighingChange
+      programmesCorrected priorityMeasuresDue priorityMeasuresDone
+    }
+  } }`;
+  type Comparison = {
+    resourceCentres: Array<{ id: string; checklist: Record<string, number | null> | null }>;
+  };
+  const checklistsAs = async (user: string) =>
+    graphql<Comparison>(stack.gateway, comparison, day, await signedIn(demoUser(user).claims));
+  const byCentre = (data: Comparison | null | undefined) =>
+    new Map((data?.resourceCentres ?? []).map((centre) => [centre.id, centre.checklist]));
+
+  test('a methodologist compares every centre, each count below 3 suppressed', async () => {
+    const whole = byCentre(await graphqlData<Comparison>(stack.gateway, comparison, day));
+    const { data, errors } = await checklistsAs('methodologist');
+    expect(errors).toBeUndefined();
+    const seen = byCentre(data);
+    for (const code of ['kirovsky', 'zheleznodorozhny'] as const) {
+      const id = resourceCentreIds[code];
+      const expected = Object.fromEntries(
+        Object.entries(whole.get(id) ?? {}).map(([name, value]) => [
+          name,
+          value !== null && value < 3 ? null : value,
+        ]),
+      );
+      expect(seen.get(id)).toEqual(expected);
+    }
+  });
+
+  test('the programmes hold no row for a methodologist', async () => {
+    const { data } = await graphql<{ programmes: { totalCount: number } }>(
+      stack.gateway,
+      '{ programmes(first: 5) { totalCount } }',
+      {},
+      await signedIn(demoUser('methodologist').claims),
+    );
+    expect(data?.programmes.totalCount).toBe(0);
+  });
+
+  test('a district’s commission reads its own centre’s checklist, not the other district’s', async () => {
+    const { data, errors } = await checklistsAs('commission-kirovsky');
+    const seen = byCentre(data);
+    expect(seen.get(resourceCentreIds.kirovsky)?.meetingsHeld).toBeGreaterThan(0);
+    expect(seen.get(resourceCentreIds.zheleznodorozhny)).toBeNull();
+    expect(errors?.map((error) => error.extensions?.code)).toContain('FORBIDDEN');
   });
 });
 

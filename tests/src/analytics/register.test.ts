@@ -1,4 +1,4 @@
-import { graphql, graphqlData } from '@kdn/platform/testing';
+import { graphql, graphqlData, signedIn } from '@kdn/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDistrict, createFamilies } from '../fixtures.ts';
 import { type Stack, startStack } from '../stack.ts';
@@ -126,5 +126,72 @@ describe('families taken off the register in a period', () => {
     );
     const { start, end, on, off } = data.district;
     expect(end.families + off.families).toBe(start.families + on.families);
+  });
+});
+
+describe('who may read the register’s figures', () => {
+  interface Closures {
+    families: number | null;
+    minors: number | null;
+    meanDaysOnRegister: number | null;
+    byReason: Array<{ reason: string; families: number | null; minors: number | null }>;
+  }
+  const suppressed = (count: number | null) => (count !== null && count < 3 ? null : count);
+
+  test.each([
+    ['with three families closed', '2011-01-01', '2011-12-31'],
+    ['with two families closed', '2011-07-19', '2012-01-15'],
+  ])(
+    'a methodologist gets them %s with every count below 3, and a mean of fewer than 3, suppressed',
+    async (_case, from, to) => {
+      const methodologist = await signedIn({ sub: 'methodologist', role: 'METHODOLOGIST' });
+      const full = (
+        await graphqlData<{ district: { takenOffDuring: Closures } }>(stack.gateway, takenOff, { from, to })
+      ).district.takenOffDuring;
+      const shown = await graphqlData<{ district: { takenOffDuring: Closures } }>(
+        stack.gateway,
+        takenOff,
+        { from, to },
+        methodologist,
+      );
+      expect(shown.district.takenOffDuring).toEqual({
+        families: suppressed(full.families),
+        minors: suppressed(full.minors),
+        meanDaysOnRegister: suppressed(full.families) === null ? null : full.meanDaysOnRegister,
+        byReason: full.byReason.map(({ reason, families, minors }) => ({
+          reason,
+          families: suppressed(families),
+          minors: suppressed(minors),
+        })),
+      });
+    },
+  );
+
+  test('the staff of a district read their own district’s figures, not another’s', async () => {
+    const southAgency = await signedIn({
+      sub: 'agency-south',
+      role: 'AGENCY',
+      district: 'south',
+      agency: '0190a000-0000-7000-8000-000000000001',
+    });
+    const query = `query ($code: String!) { district(code: $code) { register(asOf: "2011-12-31") { families } } }`;
+    const own = await graphql<{ district: { register: { families: number } | null } }>(
+      stack.gateway,
+      query,
+      { code: 'south' },
+      southAgency,
+    );
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.district.register).not.toBeNull();
+    const throughGateway = await graphql(stack.gateway, query, { code: 'north' }, southAgency);
+    const direct = await graphql(
+      stack.registry.url,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on District { register(asOf: "2011-12-31") { families } } } }',
+      { r: [{ __typename: 'District', code: 'north' }] },
+      southAgency,
+    );
+    for (const refused of [throughGateway, direct]) {
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
   });
 });

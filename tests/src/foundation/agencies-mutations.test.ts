@@ -1,4 +1,6 @@
-import { graphql, graphqlData } from '@kdn/platform/testing';
+import { randomUUID } from 'node:crypto';
+import type { Claims } from '@kdn/platform';
+import { graphql, graphqlData, signedIn } from '@kdn/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDistrict } from '../fixtures.ts';
 import { type Stack, startStack } from '../stack.ts';
@@ -194,5 +196,160 @@ describe('resource centres', () => {
       input: { id: centre.id, version: 1, headAppointed: false },
     });
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+});
+
+describe('who may change the directory (docs/access.md)', () => {
+  const anyId = () => randomUUID();
+  const roles: Record<string, Claims> = {
+    'the district’s commission': { sub: 'commission-hill', role: 'COMMISSION', district: 'hill' },
+    'an administrator': { sub: 'admin', role: 'ADMIN' },
+    'an integrator with directory:write for the district': {
+      sub: 'integrator-hill',
+      role: 'INTEGRATOR',
+      scope: 'directory:write',
+      district: 'hill',
+    },
+    'another district’s commission': { sub: 'commission-vale', role: 'COMMISSION', district: 'vale' },
+    'a curator of the district': {
+      sub: 'curator-hill',
+      role: 'CURATOR',
+      district: 'hill',
+      agency: anyId(),
+      curator: anyId(),
+    },
+    'an agency of the district': { sub: 'agency-hill', role: 'AGENCY', district: 'hill', agency: anyId() },
+    'a methodologist': { sub: 'methodologist', role: 'METHODOLOGIST' },
+    'an integrator without directory:write': {
+      sub: 'integrator-figures',
+      role: 'INTEGRATOR',
+      scope: 'aggregates:read cases:write',
+    },
+    'an integrator with directory:write for another district': {
+      sub: 'integrator-vale',
+      role: 'INTEGRATOR',
+      scope: 'directory:write',
+      district: 'vale',
+    },
+  };
+  const allowed = [
+    'the district’s commission',
+    'an administrator',
+    'an integrator with directory:write for the district',
+  ];
+
+  /** The agencies subgraph's audit, oldest first. */
+  const auditRecords = () =>
+    stack.agencies.db.client.$queryRawUnsafe<
+      Array<{ action: string; userId: string; role: string; operation: string }>
+    >('SELECT action, "userId", role, operation FROM "AuditRecord" ORDER BY at, id');
+
+  const writes = async () => ({
+    agencies: await stack.agencies.db.client.agency.findMany({ orderBy: { id: 'asc' } }),
+    centres: await stack.agencies.db.client.resourceCentre.findMany({ orderBy: { id: 'asc' } }),
+    staff: await stack.agencies.db.client.staffPosition.count(),
+    audit: (await auditRecords()).length,
+  });
+
+  test.each(Object.keys(roles))('every signed-in user reads the directory: %s', async (who) => {
+    const data = await graphqlData<{ districts: Array<{ code: string; agencies: unknown[] }> }>(
+      stack.gateway,
+      `{ districts { code commission { name } agencies { name kind }
+         resourceCentre { staffFilled staffVacant staffPositions { title filled vacant } } }
+         resourceCentres { district { code } } }`,
+      {},
+      await signedIn(roles[who] as Claims),
+    );
+    expect(data.districts.map((district) => district.code)).toEqual(expect.arrayContaining(['hill', 'vale']));
+  });
+
+  test.each(Object.keys(roles))('agencies and centres of the district hill: %s', async (who) => {
+    const headers = await signedIn(roles[who] as Claims);
+    const may = allowed.includes(who);
+    const [agency, centre] = await Promise.all([
+      stack.agencies.db.client.agency.create({
+        data: { districtCode: 'hill', name: `Школа ${randomUUID()}`, kind: 'EDUCATION' },
+      }),
+      stack.agencies.db.client.resourceCentre.findFirst({ where: { districtCode: 'hill' } }),
+    ]);
+    const before = await writes();
+    const attempts = [
+      await graphql(
+        stack.gateway,
+        createAgency,
+        {
+          input: { districtCode: 'hill', name: 'МБОУ СОШ № 7', kind: 'EDUCATION' },
+        },
+        headers,
+      ),
+      await graphql(
+        stack.gateway,
+        updateAgency,
+        { input: { id: agency.id, version: 1, name: 'Гимназия' } },
+        headers,
+      ),
+      ...(centre
+        ? [
+            await graphql(
+              stack.gateway,
+              updateCentre,
+              {
+                input: {
+                  id: centre.id,
+                  version: centre.version,
+                  staffPositions: [{ title: 'психолог', filled: 1 }],
+                },
+              },
+              headers,
+            ),
+          ]
+        : []),
+    ];
+    for (const { errors } of attempts) {
+      if (may) expect(errors).toBeUndefined();
+      else expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const after = await writes();
+    if (may) {
+      // One WRITE record per mutation, in its transaction, naming who made it.
+      expect(after.audit - before.audit).toBe(attempts.length);
+      const latest = (await auditRecords()).slice(-attempts.length);
+      for (const record of latest)
+        expect(record).toMatchObject({ action: 'WRITE', userId: roles[who]?.sub, role: roles[who]?.role });
+    } else {
+      expect(after).toEqual(before);
+    }
+  });
+
+  test('another district’s commission cannot designate a resource centre there, past the gateway either', async () => {
+    const headers = await signedIn(roles['another district’s commission'] as Claims);
+    const before = await writes();
+    for (const url of [stack.gateway, stack.agencies.url]) {
+      const { errors } = await graphql(
+        url,
+        createCentre,
+        { input: centreInput({ districtCode: 'hill' }) },
+        headers,
+      );
+      expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(await writes()).toEqual(before);
+  });
+
+  test('without a token nothing is read or written', async () => {
+    const before = await writes();
+    for (const url of [stack.gateway, stack.agencies.url]) {
+      const read = await graphql(url, '{ districts { code } }', {}, { authorization: '' });
+      expect(read.data ?? null).toBeNull();
+      expect(read.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const write = await graphql(
+        url,
+        createAgency,
+        { input: { districtCode: 'hill', name: 'Школа', kind: 'EDUCATION' } },
+        { authorization: '' },
+      );
+      expect(write.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    expect(await writes()).toEqual(before);
   });
 });

@@ -1,4 +1,4 @@
-import { graphql, graphqlData } from '@kdn/platform/testing';
+import { graphql, graphqlData, signedIn } from '@kdn/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDistrict, createFamilies } from '../fixtures.ts';
 import { type Stack, startStack } from '../stack.ts';
@@ -113,5 +113,47 @@ describe('families, a page at a time', () => {
   ])('with %s is refused as bad input', async (_case, variables, field) => {
     const { errors } = await graphql(stack.gateway, families, variables);
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+});
+
+describe('whose rows the lists hold (clause 3.1 of the curator regulation)', () => {
+  const minors = `query ($filter: RegisterFilter) { minors(first: 100, filter: $filter) { totalCount edges { node { id } } } }`;
+
+  test('a commission gets only its own district’s families and minors, the count agreeing with the pages', async () => {
+    const river = await signedIn({ sub: 'commission-river', role: 'COMMISSION', district: 'river' });
+    const registry = stack.registry.db.client;
+    const riverFamilies = (await registry.family.findMany({ where: { districtCode: 'river' } })).map(
+      (family) => family.id,
+    );
+    const riverMinors = await registry.minor.count({ where: { familyId: { in: riverFamilies } } });
+    for (const url of [stack.gateway, stack.registry.url]) {
+      const own = await graphqlData<Page>(url, families, { first: 100 }, river);
+      expect(own.families.totalCount).toBe(riverFamilies.length);
+      expect(own.families.edges.map((edge) => edge.node.id)).toEqual(riverFamilies.toSorted());
+      const elsewhere = await graphqlData<Page>(url, families, { first: 100, filter: central }, river);
+      expect(elsewhere.families).toMatchObject({ totalCount: 0, edges: [] });
+      const ownMinors = await graphqlData<{ minors: { totalCount: number; edges: unknown[] } }>(
+        url,
+        minors,
+        {},
+        river,
+      );
+      expect(ownMinors.minors.totalCount).toBe(riverMinors);
+      expect(ownMinors.minors.edges).toHaveLength(riverMinors);
+    }
+  });
+
+  test('a principal that reads no cases gets empty lists', async () => {
+    const figuresOnly = await signedIn({ sub: 'figures', role: 'INTEGRATOR', scope: 'aggregates:read' });
+    const before = stack.registry.db.statementCount();
+    const data = await graphqlData<Page & { minors: { totalCount: number } }>(
+      stack.registry.url,
+      `{ families(first: 10) { totalCount edges { node { id } } } minors(first: 10) { totalCount } }`,
+      {},
+      figuresOnly,
+    );
+    expect(data.families).toMatchObject({ totalCount: 0, edges: [] });
+    expect(data.minors.totalCount).toBe(0);
+    expect(stack.registry.db.statementCount() - before).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { graphql, graphqlData } from '@kdn/platform/testing';
+import { graphql, graphqlData, signedIn } from '@kdn/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDistrict, registryRowCounts } from '../fixtures.ts';
 import { type Stack, startStack } from '../stack.ts';
@@ -394,5 +394,84 @@ describe('closing a registration', () => {
       where: { id: registrations[0]?.id ?? '' },
     });
     expect(registration).toMatchObject({ closedOn: null, version: 1 });
+  });
+});
+
+describe('who may write the register (clause 3.1 of the curator regulation)', () => {
+  const commissionOf = (district: string) =>
+    signedIn({ sub: `commission-${district}`, role: 'COMMISSION', district });
+  const writeRecords = async () => {
+    const [row] = await stack.registry.db.client.$queryRawUnsafe<Array<{ count: number }>>(
+      `SELECT count(*)::int AS count FROM "AuditRecord" WHERE action = 'WRITE'`,
+    );
+    return row?.count ?? 0;
+  };
+
+  test('the commission of another district is refused before anything is written, its audit included', async () => {
+    const { registrations } = await register();
+    const south = await commissionOf('south');
+    const before = { rows: await registryRowCounts(stack.registry.db.client), audit: await writeRecords() };
+    const attempts = [
+      await graphql(stack.gateway, registerFamily, { input: validInput() }, south),
+      await graphql(
+        stack.registry.url,
+        closeRegistration,
+        {
+          input: {
+            registrationId: registrations[0]?.id,
+            version: 1,
+            reason: 'SITUATION_IMPROVED',
+            resolution: { number: '60/1', date: '2011-12-01' },
+          },
+        },
+        south,
+      ),
+      await graphql(
+        stack.gateway,
+        addMinor,
+        {
+          input: { registrationId: registrations[0]?.id, version: 1, addedOn: '2011-06-10', minor: newborn },
+        },
+        south,
+      ),
+    ];
+    for (const { errors } of attempts) expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect({ rows: await registryRowCounts(stack.registry.db.client), audit: await writeRecords() }).toEqual(
+      before,
+    );
+  });
+
+  test('the district’s commission writes, and each write leaves one audit record in its transaction', async () => {
+    const north = await commissionOf('north');
+    const before = await writeRecords();
+    const data = await graphqlData<{ registerFamily: { id: string; address: string } }>(
+      stack.gateway,
+      'mutation ($input: RegisterFamilyInput!) { registerFamily(input: $input) { id address } }',
+      { input: validInput() },
+      north,
+    );
+    expect(data.registerFamily.address).toBe(validInput().address);
+    expect(await writeRecords()).toBe(before + 1);
+    const records = await stack.registry.db.client.$queryRawUnsafe<
+      Array<{ operation: string; userId: string }>
+    >(
+      `SELECT operation, "userId" FROM "AuditRecord" WHERE action = 'WRITE' AND "familyIds" @> ARRAY[$1]::uuid[]`,
+      data.registerFamily.id,
+    );
+    expect(records).toEqual([{ operation: 'registerFamily', userId: 'commission-north' }]);
+  });
+
+  test('a family of another district is as if there were none', async () => {
+    const family = await register();
+    const south = await commissionOf('south');
+    for (const url of [stack.gateway, stack.registry.url]) {
+      const data = await graphqlData<{ family: unknown }>(
+        url,
+        'query ($id: ID!) { family(id: $id) { id } }',
+        { id: family.id },
+        south,
+      );
+      expect(data.family).toBeNull();
+    }
   });
 });

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { subgraphServices } from '@kdn/gateway/subgraphs';
 import { supergraphPath } from '@kdn/gateway/supergraph-path';
-import { type ConstDirectiveNode, Kind, parse, type TypeDefinitionNode } from 'graphql';
+import {
+  type ConstDirectiveNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  Kind,
+  parse,
+  type TypeDefinitionNode,
+} from 'graphql';
 import { describe, expect, test } from 'vitest';
 
 const document = parse(readFileSync(supergraphPath, 'utf8'));
@@ -71,5 +79,79 @@ describe('the supergraph, the integrators’ reference', () => {
       }
     }
     expect(violations).toEqual([]);
+  });
+});
+
+/**
+ * Every field of every subgraph's own object types, with the subgraph that defines it. Types are
+ * told apart by their tag, not `instanceof`: the services' schemas may come from graphql's CommonJS
+ * build and this file's `graphql` from its ES module build.
+ */
+function subgraphFields(): Array<{ subgraph: string; name: string; field: GraphQLField<unknown, unknown> }> {
+  return subgraphServices.flatMap((service) =>
+    Object.values(service.schema.getTypeMap())
+      .filter((type): type is GraphQLObjectType => type[Symbol.toStringTag] === 'GraphQLObjectType')
+      .filter((type) => !internal.test(type.name))
+      .flatMap((type) =>
+        Object.values(type.getFields()).map((field) => ({
+          subgraph: service.name,
+          name: `${type.name}.${field.name}`,
+          field,
+        })),
+      ),
+  );
+}
+
+/**
+ * The registry's fields that hold minors' and families' personal data: names, birth dates,
+ * addresses and social passports (clause 3.1 of the curator regulation; docs/access.md).
+ */
+const knownPersonalData = [
+  'Family.address',
+  'Family.socialPassport',
+  'Minor.lastName',
+  'Minor.firstName',
+  'Minor.patronymic',
+  'Minor.fullName',
+  'Minor.birthDate',
+  'SocialPassport.housing',
+  'SocialPassport.monthlyIncome',
+  'SocialPassport.riskFactors',
+  'SocialPassport.notes',
+];
+
+describe('personal data, marked in the schema (docs/access.md)', () => {
+  test('every field marked as personal data says so in its description', () => {
+    const marked = subgraphFields().filter(({ field }) => field.extensions.personalData);
+    expect(marked.length).toBeGreaterThan(0);
+    const silent = marked
+      .filter(({ field }) => !/personal data/i.test(field.description ?? ''))
+      .map(({ subgraph, name }) => `${subgraph}: ${name}`);
+    expect(silent).toEqual([]);
+  });
+
+  test('marks minimal or full access, nothing else', () => {
+    const odd = subgraphFields()
+      .filter(({ field }) => field.extensions.personalData !== undefined)
+      .filter(({ field }) => !['minimal', 'full'].includes(String(field.extensions.personalData)))
+      .map(({ subgraph, name }) => `${subgraph}: ${name}`);
+    expect(odd).toEqual([]);
+  });
+
+  test('the registry marks the names, birth dates, addresses and social passports it holds', () => {
+    const registry = new Map(
+      subgraphFields()
+        .filter(({ subgraph }) => subgraph === 'registry')
+        .map(({ name, field }) => [name, field.extensions.personalData]),
+    );
+    const unmarked = knownPersonalData.filter((name) => !registry.get(name));
+    expect(unmarked).toEqual([]);
+  });
+
+  test('the directory (agencies) holds no personal data', () => {
+    const marked = subgraphFields()
+      .filter(({ subgraph, field }) => subgraph === 'agencies' && field.extensions.personalData)
+      .map(({ name }) => name);
+    expect(marked).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { families, familyId } from '@kdn/demo';
-import { graphqlData } from '@kdn/platform/testing';
+import { demoUser, families, familyId } from '@kdn/demo';
+import { graphqlData, signedIn } from '@kdn/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Stack, startStack } from '../stack.ts';
 
@@ -154,5 +154,49 @@ describe('the demo through the API, as the analytics will read it', () => {
     const refused = district.agencies.flatMap((agency) => agency.measures);
     expect(refused.length).toBeGreaterThan(0);
     for (const measure of refused) expect(measure.failureReason.length).toBeGreaterThan(10);
+  });
+});
+
+describe('the demo’s users see their own', () => {
+  const programmesOf = `{ programmes(first: 100) { totalCount edges { node { family { id } measures { agency { id } } } } } }`;
+  interface Programmes {
+    programmes: {
+      totalCount: number;
+      edges: Array<{ node: { family: { id: string }; measures: Array<{ agency: { id: string } }> } }>;
+    };
+  }
+
+  test('a curator reads the programmes of its own wards, and no other', async () => {
+    const headers = await signedIn(demoUser('curator-belousova').claims);
+    const wards = await graphqlData<{ wardFamilyIds: string[] }>(
+      stack.gateway,
+      '{ wardFamilyIds }',
+      {},
+      headers,
+    );
+    const { programmes } = await graphqlData<Programmes>(stack.gateway, programmesOf, {}, headers);
+    expect(programmes.edges.every((edge) => wards.wardFamilyIds.includes(edge.node.family.id))).toBe(true);
+    const whole = await graphqlData<Programmes>(stack.programmes.url, programmesOf);
+    const ofWards = whole.programmes.edges.filter((edge) =>
+      wards.wardFamilyIds.includes(edge.node.family.id),
+    );
+    expect(programmes.totalCount).toBe(ofWards.length);
+  });
+
+  test('an agency reads its own measures of the families it serves, and no one else’s', async () => {
+    const user = demoUser('agency-kirovsky-centre');
+    const headers = await signedIn(user.claims);
+    const { programmes } = await graphqlData<Programmes>(stack.programmes.url, programmesOf, {}, headers);
+    const served = await graphqlData<{ servedFamilyIds: string[] }>(
+      stack.programmes.url,
+      '{ servedFamilyIds }',
+      {},
+      headers,
+    );
+    const { edges } = programmes;
+    expect(edges.length).toBeGreaterThan(0);
+    expect(edges.every((edge) => served.servedFamilyIds.includes(edge.node.family.id))).toBe(true);
+    const agencies = new Set(edges.flatMap((edge) => edge.node.measures.map((measure) => measure.agency.id)));
+    expect([...agencies].every((id) => id === user.claims.agency)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { graphqlData } from '@kdn/platform/testing';
+import { graphqlData, signedIn } from '@kdn/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Stack, startStack } from '../stack.ts';
 import { createWorld, type World } from './world.ts';
@@ -201,5 +201,33 @@ describe('entity references from other subgraphs, straight to the programmes sub
       expect(data._entities).toHaveLength(reps.length);
     });
     expect(statements.programmes).toBe(1);
+  });
+});
+
+describe('the access policy adds no statement per row', () => {
+  test('an agency’s page of the programmes it serves costs the same for 100 as for 10, its families asked once', async () => {
+    const school = await signedIn({
+      sub: 'school',
+      role: 'AGENCY',
+      district: 'bulk',
+      agency: world.agencies.school,
+    });
+    const page = `query ($first: Int!) { programmes(first: $first) {
+      edges { node { number goals { targetDate } measures { title agency { id } } } }
+    } }`;
+    const read = (first: number) =>
+      statementsOf(async () => {
+        const data = await graphqlData<{
+          programmes: { edges: Array<{ node: { measures: Array<{ agency: { id: string } }> } }> };
+        }>(stack.programmes.url, page, { first }, school);
+        expect(data.programmes.edges).toHaveLength(first);
+        const agencies = data.programmes.edges.flatMap((edge) => edge.node.measures.map((m) => m.agency.id));
+        expect(new Set(agencies)).toEqual(new Set([world.agencies.school]));
+      });
+    const ten = await read(10);
+    const hundred = await read(100);
+    expect(hundred).toEqual(ten);
+    // the families the agency serves, the page, its goals, its measures
+    expect(hundred.programmes).toBe(4);
   });
 });

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { agenciesService } from '@kdn/agencies';
-import { type GraphQLResponse, type PlatformProcesses, startPlatformProcesses } from '@kdn/platform/testing';
+import {
+  type GraphQLResponse,
+  type PlatformProcesses,
+  signedIn,
+  startPlatformProcesses,
+  testIntegrator,
+} from '@kdn/platform/testing';
 import { registryService } from '@kdn/registry';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDistrict, createFamilies } from '../fixtures.ts';
@@ -55,7 +61,7 @@ async function timed<Data>(
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await signedIn(testIntegrator)) },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(limitMs),
     });
@@ -96,7 +102,11 @@ describe.skipIf(!bin)('real processes on a private PostgreSQL cluster', () => {
     const requestId = `trace-${randomUUID()}`;
     const response = await fetch(platform.gateway, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': requestId,
+        ...(await signedIn(testIntegrator)),
+      },
       body: JSON.stringify({
         query: `{ families(first: 2) { edges { node { address district { name } ward { version } programmes { id } } } } }`,
       }),

@@ -1,5 +1,5 @@
 import { subgraphNames } from '@kdn/platform';
-import { graphql } from '@kdn/platform/testing';
+import { graphql, signedIn, testIntegrator } from '@kdn/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Stack, startStack } from '../stack.ts';
 
@@ -12,10 +12,11 @@ afterAll(() => stack?.stop());
 
 const totalStatements = () => subgraphNames.reduce((sum, name) => sum + stack[name].db.statementCount(), 0);
 
+/** Posts as a signed-in client (the all-scope test integrator), so that only the limits refuse it. */
 async function post(body: string, headers: Record<string, string> = {}) {
   const response = await fetch(stack.gateway, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...(await signedIn(testIntegrator)), ...headers },
     body,
   });
   return { status: response.status, text: await response.text() };

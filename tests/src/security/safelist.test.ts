@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startGateway } from '@kdn/gateway';
 import { type RunningServer, repositoryRoot, subgraphNames } from '@kdn/platform';
-import { graphqlData } from '@kdn/platform/testing';
+import { graphqlData, signedIn, testIntegrator } from '@kdn/platform/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type Stack, startStack } from '../stack.ts';
 
@@ -46,10 +46,11 @@ afterAll(async () => {
 
 const statements = () => subgraphNames.reduce((sum, name) => sum + stack[name].db.statementCount(), 0);
 
+/** Posts as the all-scope test integrator, so that only the safelist decides. */
 async function send(url: string, body: Record<string, unknown>) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await signedIn(testIntegrator)) },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: unknown[] } };

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startGateway } from '@kdn/gateway';
 import { type RunningServer, type SubgraphUrls, serveGraphQL, subgraphNames } from '@kdn/platform';
-import { graphql } from '@kdn/platform/testing';
+import { graphql, signedIn, testIntegrator } from '@kdn/platform/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
 /** A subgraph that accepts connections and never answers: the worst a slow service can do. */
@@ -58,7 +58,7 @@ test('a request still unanswered at its deadline gets a TIMEOUT error', async ()
   try {
     const response = await fetch(slow.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await signedIn(testIntegrator)) },
       body: JSON.stringify({ query: '{ answer }' }),
     });
     expect(response.status).toBe(504);
