@@ -1,46 +1,21 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { AgenciesPanel } from '../components/AgenciesPanel.tsx';
 import { CaseloadPanel } from '../components/CaseloadPanel.tsx';
-import { ErrorState } from '../components/ErrorState.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { RegisterFigure } from '../components/RegisterFigure.tsx';
+import { districtPage } from '../components/SignedInPage.tsx';
 import { StaffPanel } from '../components/StaffPanel.tsx';
-import { listDistricts } from '../lib/districts.ts';
-import { filtersQuery, resolveFilters, type SearchParams, yearStart } from '../lib/filters.ts';
+import { yearStart } from '../lib/filters.ts';
 import { formatDate } from '../lib/format.ts';
-import { GatewayUnavailableError } from '../lib/gateway.ts';
 import { ui } from '../lib/labels.ts';
 import { loadOverview } from '../lib/overview.ts';
+import { seesSuppressedFigures } from '../lib/roles.ts';
 
 const title = ui.nav[0].label;
 export const metadata: Metadata = { title };
 
-type Props = { searchParams: Promise<SearchParams> };
-
-export default async function OverviewPage(props: Props) {
-  try {
-    return await Overview(props);
-  } catch (error) {
-    if (error instanceof GatewayUnavailableError) return <ErrorState {...ui.gatewayDown} retry={ui.retry} />;
-    throw error;
-  }
-}
-
-async function Overview({ searchParams }: Props) {
-  const params = await searchParams;
-  const list = await listDistricts();
-  const { district: code, asOf } = resolveFilters(
-    params,
-    list.districts.map((district) => district.code),
-  );
-  if (!code)
-    return <PageHeader title={title} notices={list.notices.length > 0 ? list.notices : [ui.noDistricts]} />;
-  // The URL always names the view it shows, so it can be shared as it is.
-  if (code !== params.district || asOf !== params.asOf)
-    redirect(`/?${filtersQuery({ district: code, asOf })}`);
-
-  const { district, notices } = await loadOverview(code, asOf);
+export default districtPage({ path: '/', title }, async ({ code, asOf }, { token, user }) => {
+  const { district, notices } = await loadOverview(token, code, asOf);
   return (
     <>
       <PageHeader
@@ -48,6 +23,7 @@ async function Overview({ searchParams }: Props) {
         subtitle={district?.commission?.name}
         dates={ui.dataOn(formatDate(asOf))}
         notices={notices}
+        suppressed={seesSuppressedFigures(user)}
       />
       {district && (
         <>
@@ -83,4 +59,4 @@ async function Overview({ searchParams }: Props) {
       )}
     </>
   );
-}
+});

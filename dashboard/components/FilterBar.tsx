@@ -14,6 +14,7 @@ import { ui } from '../lib/labels.ts';
 export function FilterBar({ districts, defaults }: { districts: DistrictRef[]; defaults: Filters }) {
   const pathname = usePathname();
   const params = useSearchParams();
+  if (pathname === '/sign-in') return null;
   const district = params.get('district') ?? defaults.district;
   const asOf = params.get('asOf') ?? defaults.asOf;
   const known = districts.some(({ code }) => code === district);

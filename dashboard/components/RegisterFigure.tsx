@@ -1,4 +1,4 @@
-import { formatNumber } from '../lib/format.ts';
+import { formatFigure } from '../lib/format.ts';
 import { ui } from '../lib/labels.ts';
 import type { RegisterCount } from '../lib/overview.ts';
 
@@ -19,11 +19,11 @@ export function RegisterFigure({
         <dl>
           <div>
             <dt>{ui.register.families}</dt>
-            <dd>{formatNumber(count.families)}</dd>
+            <dd>{formatFigure(count.families)}</dd>
           </div>
           <div>
             <dt>{ui.register.minors}</dt>
-            <dd>{formatNumber(count.minors)}</dd>
+            <dd>{formatFigure(count.minors)}</dd>
           </div>
         </dl>
       ) : (

@@ -41,7 +41,8 @@ export function TableView({ table, links, sort }: { table: DataTable; links?: st
         </thead>
         <tbody>
           {table.rows.map(([name, ...figures], row) => (
-            <tr key={[name, ...figures].join(';')}>
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows may repeat (curators the user may not see, with the same figures)
+            <tr key={`${row};${[name, ...figures].join(';')}`}>
               <th scope="row">{links?.[row] ? <Link href={links[row]}>{name}</Link> : name}</th>
               {figures.map((figure, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed and positional

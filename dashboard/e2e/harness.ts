@@ -8,10 +8,12 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Browser, chromium, type Locator } from 'playwright-core';
-import { expect } from 'vitest';
+import { demoUser } from '@kdn/demo/users';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startStack } from '../../tests/src/stack.ts';
 import { ui } from '../lib/labels.ts';
+import { sessionCookie } from '../lib/session-cookie.ts';
 
 const dashboardDir = path.resolve(import.meta.dirname, '..');
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
@@ -104,11 +106,17 @@ export function launchBrowser(): Promise<Browser> {
 
 const screenshots = path.resolve(dashboardDir, 'test-results');
 
+export interface DemoOptions {
+  /** The demo user (`@kdn/demo/users`) the page signs in as: a commission of Kirovsky unless named. */
+  user?: string;
+}
+
 /**
  * The platform on fresh databases with the demo, the dashboard over its gateway opening on Kirovsky
- * on 31 Dec 2011, and a browser page in Russian: what each test file drives.
+ * on 31 Dec 2011 with the demo's sign-in offered, and a browser page in Russian signed in through the
+ * picker: what each test file drives.
  */
-export async function startDemo() {
+export async function startDemo({ user = 'commission-kirovsky' }: DemoOptions = {}) {
   const stack = await startStack({ demo: true });
   let stackStopped: Promise<void> | undefined;
   const stopStack = () => {
@@ -122,21 +130,40 @@ export async function startDemo() {
       GATEWAY_URL: stack.gateway,
       DEMO_DISTRICT: 'kirovsky',
       DEMO_AS_OF: '2011-12-31',
+      // `next start` runs in production mode, where the picker is offered only when asked for.
+      DEMO_SIGN_IN: 'true',
     });
     started.push(dashboard);
     const browser = await launchBrowser();
     started.push({ stop: () => browser.close() });
     const page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
     await mkdir(screenshots, { recursive: true });
+    await signIn(page, dashboard.url, user);
+    /** The token of the page's session, as the dashboard sends it to the gateway. */
+    const token = async () => {
+      const cookie = (await page.context().cookies()).find(({ name }) => name === sessionCookie);
+      if (!cookie) throw new Error('the page is not signed in');
+      return cookie.value;
+    };
     return {
       stack,
       dashboard,
+      browser,
       page,
       open: (query: string) => page.goto(`${dashboard.url}${query}`),
       screenshot: (name: string) => page.screenshot({ path: screenshotPath(name), fullPage: true }),
-      /** What the gateway answers, asserted free of errors. */
-      gateway: <T>(query: string, variables: Record<string, unknown> = {}) =>
-        queryGateway<T>(stack.gateway, query, variables),
+      /** Signs the page in as another demo user, through the picker. */
+      signIn: (id: string) => signIn(page, dashboard.url, id),
+      token,
+      /** What the gateway answers to the page's signed-in user, asserted free of errors. */
+      gateway: async <T>(query: string, variables: Record<string, unknown> = {}) => {
+        const { data, errors } = await answerOf<T>(stack.gateway, await token(), query, variables);
+        expect(errors).toBeUndefined();
+        return data;
+      },
+      /** The gateway's whole answer to the page's signed-in user, errors and all. */
+      answer: async <T>(query: string, variables: Record<string, unknown> = {}) =>
+        answerOf<T>(stack.gateway, await token(), query, variables),
       /** Stops the platform, leaving the dashboard up to say the gateway does not answer. */
       stopStack,
       stop: stopAll,
@@ -149,17 +176,41 @@ export async function startDemo() {
 
 export type Demo = Awaited<ReturnType<typeof startDemo>>;
 
+/**
+ * A test file's demo: started before its tests, stopped after them. The object is filled in when
+ * the file's tests start.
+ */
+export function setUpDemo(options?: DemoOptions): Demo {
+  const demo = {} as Demo;
+  beforeAll(async () => {
+    Object.assign(demo, await startDemo(options));
+  });
+  afterAll(() => ('stop' in demo ? demo.stop() : undefined));
+  return demo;
+}
+
+/** Signs in through the sign-in page's picker, as a reader of the demo does. */
+export async function signIn(page: Page, dashboardUrl: string, userId: string) {
+  await page.goto(`${dashboardUrl}/sign-in`);
+  await page.getByRole('button', { name: demoUser(userId).title, exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
+}
+
 export const screenshotPath = (name: string) => path.join(screenshots, `${name}.png`);
 
-export async function queryGateway<T>(url: string, query: string, variables: Record<string, unknown> = {}) {
+/** What the gateway answers to a user with this token. */
+export async function answerOf<T>(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const { data, errors } = (await response.json()) as { data: T; errors?: unknown[] };
-  expect(errors).toBeUndefined();
-  return data;
+  return (await response.json()) as { data: T; errors?: Array<{ extensions?: { code?: string } }> };
 }
 
 /** The cells of a panel's table, header first, as the reader sees them. */

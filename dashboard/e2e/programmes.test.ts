@@ -1,5 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
   measureCategories,
   measureTimeliness,
@@ -7,18 +7,15 @@ import {
   situationAssessments,
   ui,
 } from '../lib/labels.ts';
-import { type DistrictProgrammes, programmesQuery, type TimelinessCounts } from '../lib/programmes.ts';
-import { chartBars, type Demo, expectCsvOfTable, screenshotPath, startDemo, tableCells } from './harness.ts';
+import {
+  type DistrictProgrammes,
+  type ProgrammeOutcomes,
+  programmesQuery,
+  type TimelinessCounts,
+} from '../lib/programmes.ts';
+import { chartBars, expectCsvOfTable, screenshotPath, setUpDemo, tableCells } from './harness.ts';
 
-let demo: Demo;
-let page: Page;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  ({ page } = demo);
-});
-
-afterAll(() => demo?.stop());
+const demo = setUpDemo();
 
 interface View {
   district: string;
@@ -31,7 +28,10 @@ interface View {
 const demoView: View = { district: 'kirovsky', asOf: '2011-12-31', from: '2011-01-01', to: '2011-12-31' };
 const url = (view: View) => `/programmes?${new URLSearchParams({ ...view })}`;
 
-/** What the gateway answers to the page’s own query. */
+/** Figures with none suppressed, as the commission reads its district's. */
+type Unsuppressed<T> = T extends null ? never : T extends object ? { [K in keyof T]: Unsuppressed<T[K]> } : T;
+
+/** What the gateway answers to the page’s own query, for the commission: no figure suppressed. */
 async function outcomesOf({ district, asOf, from, to }: View) {
   const answer = await demo.gateway<{ district: DistrictProgrammes }>(programmesQuery, {
     code: district,
@@ -41,7 +41,8 @@ async function outcomesOf({ district, asOf, from, to }: View) {
   });
   const outcomes = answer.district.programmeOutcomes;
   if (!outcomes) throw new Error('no programme outcomes');
-  return outcomes;
+  expect(JSON.stringify(outcomes)).not.toContain('null');
+  return outcomes as Unsuppressed<ProgrammeOutcomes>;
 }
 
 /** `83.33…` → `83,3`: a share as the tables print it. */
@@ -49,24 +50,24 @@ const percent = (part: number, whole: number) =>
   whole === 0 ? ui.notApplicable : String(Math.round((part / whole) * 1000) / 10).replace('.', ',');
 const timelinessKeys = Object.keys(measureTimeliness) as Array<keyof typeof measureTimeliness>;
 const timelinessHeader = timelinessKeys.map((key) => measureTimeliness[key]);
-const countsRow = (name: string, counts: TimelinessCounts) => [
+const countsRow = (name: string, counts: Unsuppressed<TimelinessCounts>) => [
   name,
   String(counts.total),
   ...timelinessKeys.map((key) => String(counts[key])),
 ];
 
-const panel = (id: string): Locator => page.locator(`#${id}`);
+const panel = (id: string): Locator => demo.page.locator(`#${id}`);
 
 describe('the programmes page', () => {
   test('opens from the navigation on the demo, with the programmes by status the gateway counts', async () => {
     const outcomes = await outcomesOf(demoView);
     await demo.open('/');
-    await page.waitForURL(/\?district=kirovsky&asOf=2011-12-31$/);
-    await page.getByRole('navigation').getByRole('link', { name: ui.nav[2].label }).click();
+    await demo.page.waitForURL(/\?district=kirovsky&asOf=2011-12-31$/);
+    await demo.page.getByRole('navigation').getByRole('link', { name: ui.nav[2].label }).click();
     // The period defaults to the year up to the date, and the URL says so.
-    await page.waitForURL(`${demo.dashboard.url}${url(demoView)}`);
-    await expect.poll(() => page.locator('h1').textContent()).toBe(ui.nav[2].label);
-    expect(await page.locator('.page-header').textContent()).toContain('Кировский район');
+    await demo.page.waitForURL(`${demo.dashboard.url}${url(demoView)}`);
+    await expect.poll(() => demo.page.locator('h1').textContent()).toBe(ui.nav[2].label);
+    expect(await demo.page.locator('.page-header').textContent()).toContain('Кировский район');
 
     const byStatus = panel('programmes-by-status');
     expect(await chartBars(byStatus)).toBeGreaterThan(0);
@@ -172,10 +173,10 @@ describe('the programmes page', () => {
 
   test('the period pickers put the period into the URL', async () => {
     await demo.open(url(demoView));
-    await page.getByLabel(ui.filters.from, { exact: true }).fill('2011-07-01');
-    await page.getByLabel(ui.filters.to, { exact: true }).fill('2011-09-30');
-    await page.getByRole('button', { name: ui.filters.apply }).click();
-    await page.waitForURL(/\?district=kirovsky&asOf=2011-12-31&from=2011-07-01&to=2011-09-30$/);
+    await demo.page.getByLabel(ui.filters.from, { exact: true }).fill('2011-07-01');
+    await demo.page.getByLabel(ui.filters.to, { exact: true }).fill('2011-09-30');
+    await demo.page.getByRole('button', { name: ui.filters.apply }).click();
+    await demo.page.waitForURL(/\?district=kirovsky&asOf=2011-12-31&from=2011-07-01&to=2011-09-30$/);
     const outcomes = await outcomesOf({ ...demoView, from: '2011-07-01', to: '2011-09-30' });
     await expect
       .poll(() => tableCells(panel('reviews')).then((rows) => rows.slice(1).map((row) => row[1])))
@@ -184,17 +185,17 @@ describe('the programmes page', () => {
 
   test('a period that ends before it starts falls back to the year up to the date', async () => {
     await demo.open(url({ ...demoView, from: '2011-12-01', to: '2011-11-01' }));
-    await page.waitForURL(`${demo.dashboard.url}${url(demoView)}`);
+    await demo.page.waitForURL(`${demo.dashboard.url}${url(demoView)}`);
   });
 
   test('with the programmes subgraph down, the page names what is missing', async () => {
     await demo.stack.stopSubgraph('programmes');
     await demo.open(url(demoView));
     await expect
-      .poll(() => page.locator('main').getByRole('status').textContent())
+      .poll(() => demo.page.locator('main').getByRole('status').textContent())
       .toContain(ui.missingData('programmes'));
-    expect(await page.locator('.page-header').textContent()).toContain('Кировский район');
-    expect(await page.locator('.panel').count()).toBe(0);
+    expect(await demo.page.locator('.page-header').textContent()).toContain('Кировский район');
+    expect(await demo.page.locator('.panel').count()).toBe(0);
     await demo.screenshot('programmes-subgraph-down');
   });
 });

@@ -1,18 +1,11 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { families } from '@kdn/demo';
+import { describe, expect, test } from 'vitest';
 import { ui } from '../lib/labels.ts';
 import { type ResourceCentreFigures, resourceCentresQuery } from '../lib/resource-centres.ts';
-import { chartBars, type Demo, expectCsvOfTable, startDemo, tableCells } from './harness.ts';
+import { chartBars, expectCsvOfTable, setUpDemo, tableCells } from './harness.ts';
 
-let demo: Demo;
-let page: Page;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  ({ page } = demo);
-});
-
-afterAll(() => demo?.stop());
+// Every district's figures, none suppressed: an integrator reading aggregates.
+const demo = setUpDemo({ user: 'integrator-aggregates' });
 
 interface View {
   asOf: string;
@@ -34,8 +27,13 @@ async function centresOf(view: View) {
 }
 
 const number = (value: number) => String(value).replace('.', ',');
-const percent = (part: number, whole: number) =>
-  whole === 0 ? ui.notApplicable : number(Math.round((part / whole) * 1000) / 10);
+/** A count as the table shows it: «<3» when the gateway suppressed it (null). */
+const count = (value: number | null) => (value === null ? ui.suppressed : number(value));
+/** A share of two counts: «скрыто» when either is suppressed, «—» of nothing. */
+const percent = (part: number | null, whole: number | null) => {
+  if (part === null || whole === null) return ui.withheld;
+  return whole === 0 ? ui.notApplicable : number(Math.round((part / whole) * 1000) / 10);
+};
 const yesNo = (value: boolean) => (value ? ui.centres.yes : ui.centres.no);
 
 /** A centre’s line of the side-by-side table, from the gateway’s answer. */
@@ -52,22 +50,22 @@ function line(centre: ResourceCentreFigures) {
     yesNo(centre.secretaryAppointed),
     number(centre.staffFilled),
     number(centre.staffVacant),
-    number(agency.caseload.curators),
-    number(agency.caseload.wards),
-    number(checklist.meetingsHeld),
-    number(checklist.programmesReviewed),
-    number(checklist.reportsDue),
-    number(checklist.reportsOnTime),
+    count(agency.caseload.curators),
+    count(agency.caseload.wards),
+    count(checklist.meetingsHeld),
+    count(checklist.programmesReviewed),
+    count(checklist.reportsDue),
+    count(checklist.reportsOnTime),
     percent(checklist.reportsOnTime, checklist.reportsDue),
-    number(checklist.reportsWeighingChange),
-    number(checklist.programmesCorrected),
-    number(checklist.priorityMeasuresDue),
-    number(checklist.priorityMeasuresDone),
+    count(checklist.reportsWeighingChange),
+    count(checklist.programmesCorrected),
+    count(checklist.priorityMeasuresDue),
+    count(checklist.priorityMeasuresDone),
     percent(checklist.priorityMeasuresDone, checklist.priorityMeasuresDue),
-    number(district.register.families),
-    number(district.homeVisits.activeWards),
+    count(district.register.families),
+    count(district.homeVisits.activeWards),
     percent(homeVisitMonths.withHomeVisit, homeVisitMonths.wardMonths),
-    number(district.homeVisits.overdueWards),
+    count(district.homeVisits.overdueWards),
   ];
 }
 
@@ -98,17 +96,17 @@ const header = [
 
 const byDistrictName = (a: ResourceCentreFigures, b: ResourceCentreFigures) =>
   a.district.name.localeCompare(b.district.name, 'ru');
-const table = () => page.locator('#resource-centres');
+const table = () => demo.page.locator('#resource-centres');
 const districtsInOrder = () => tableCells(table()).then((rows) => rows.slice(1).map(([name]) => name));
 
 describe('the resource centres page', () => {
   test('opens from the navigation with every district’s centre side by side, as the gateway answers', async () => {
     const centres = await centresOf(demoView);
     await demo.open('/');
-    await page.waitForURL(/\?district=kirovsky&asOf=2011-12-31$/);
-    await page.getByRole('navigation').getByRole('link', { name: ui.nav[3].label }).click();
-    await page.waitForURL(`${demo.dashboard.url}${url(demoView)}`);
-    await expect.poll(() => page.locator('h1').textContent()).toBe(ui.nav[3].label);
+    await demo.page.waitForURL(/\?district=kirovsky&asOf=2011-12-31$/);
+    await demo.page.getByRole('navigation').getByRole('link', { name: ui.nav[3].label }).click();
+    await demo.page.waitForURL(`${demo.dashboard.url}${url(demoView)}`);
+    await expect.poll(() => demo.page.locator('h1').textContent()).toBe(ui.nav[3].label);
 
     const rows = await expectCsvOfTable(table(), 'resource-centres-2011-12-31-2011-01-01-2011-12-31.csv');
     expect(rows).toEqual([header, ...[...centres].sort(byDistrictName).map(line)]);
@@ -121,7 +119,7 @@ describe('the resource centres page', () => {
   test('compares the centres’ shares in a chart with its table', async () => {
     const centres = await centresOf(demoView);
     await demo.open(url(demoView));
-    const shares = page.locator('#centre-shares');
+    const shares = demo.page.locator('#centre-shares');
     expect(await chartBars(shares)).toBeGreaterThan(0);
     const rows = await expectCsvOfTable(
       shares,
@@ -153,12 +151,12 @@ describe('the resource centres page', () => {
 
     await demo.open(url(demoView));
     await table().locator('thead th').nth(column).getByRole('link').click();
-    await page.waitForURL(/&sort=\w+&dir=desc$/);
+    await demo.page.waitForURL(/&sort=\w+&dir=desc$/);
     await expect.poll(districtsInOrder).toEqual(descending);
     expect(await table().locator('thead th').nth(column).getAttribute('aria-sort')).toBe('descending');
 
     await table().locator('thead th').nth(column).getByRole('link').click();
-    await page.waitForURL(/&sort=\w+&dir=asc$/);
+    await demo.page.waitForURL(/&sort=\w+&dir=asc$/);
     await expect.poll(districtsInOrder).toEqual([...descending].reverse());
     await demo.screenshot('resource-centres-sorted');
   });
@@ -169,9 +167,9 @@ describe('the resource centres page', () => {
     const names = [...centres].sort(byDistrictName).map(({ district }) => district.name);
     await demo.open(url(demoView, sort));
     await expect.poll(districtsInOrder).toEqual([...names].reverse());
-    await page.getByLabel(ui.filters.asOf).fill('2011-06-30');
-    await page.getByRole('button', { name: ui.filters.apply }).click();
-    await page.waitForURL(/asOf=2011-06-30&from=2011-01-01&to=2011-12-31&sort=district&dir=desc$/);
+    await demo.page.getByLabel(ui.filters.asOf).fill('2011-06-30');
+    await demo.page.getByRole('button', { name: ui.filters.apply }).click();
+    await demo.page.waitForURL(/asOf=2011-06-30&from=2011-01-01&to=2011-12-31&sort=district&dir=desc$/);
     await expect.poll(districtsInOrder).toEqual([...names].reverse());
   });
 
@@ -185,11 +183,41 @@ describe('the resource centres page', () => {
       .toEqual([header, ...[...before].sort(byDistrictName).map(line)]);
   });
 
+  test('a methodologist compares every district’s centre with no family’s name or address, small figures suppressed', async () => {
+    await demo.signIn('methodologist');
+    // The gateway's answer to the methodologist's own token.
+    const centres = await centresOf(demoView);
+    const lines = [...centres].sort(byDistrictName).map(line);
+    expect(lines.flat()).toContain(ui.suppressed);
+    await demo.open(url(demoView));
+    expect(await expectCsvOfTable(table(), 'resource-centres-2011-12-31-2011-01-01-2011-12-31.csv')).toEqual([
+      header,
+      ...lines,
+    ]);
+    expect(await demo.page.locator('#suppression-note').textContent()).toBe(ui.suppressionNote);
+    // The chart draws only the shares the table shows as figures.
+    const shares = lines.flatMap((row) => [row[12], row[17], row[20]]);
+    if (shares.some((share) => share !== ui.withheld && share !== ui.notApplicable))
+      expect(await chartBars(demo.page.locator('#centre-shares'))).toBeGreaterThan(0);
+
+    const text = await demo.page.locator('body').innerText();
+    const personal = families.flatMap((family) => [
+      family.address,
+      ...family.minors.flatMap(({ lastName, firstName }) => [
+        `${lastName} ${firstName}`,
+        `${firstName} ${lastName}`,
+      ]),
+    ]);
+    expect(personal.length).toBeGreaterThan(0);
+    expect(personal.filter((value) => text.includes(value))).toEqual([]);
+    await demo.screenshot('resource-centres-methodologist');
+  });
+
   test('with the programmes subgraph down, the rest of the figures stay and the page names what is missing', async () => {
     await demo.stack.stopSubgraph('programmes');
     await demo.open(url(demoView));
     await expect
-      .poll(() => page.locator('main').getByRole('status').textContent())
+      .poll(() => demo.page.locator('main').getByRole('status').textContent())
       .toContain(ui.missingData('programmes'));
     const rows = await tableCells(table());
     const centres = await demo.gateway<{ resourceCentres: Array<{ district: { name: string } }> }>(

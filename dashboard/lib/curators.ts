@@ -1,5 +1,5 @@
-import { formatDate, formatNumber } from './format.ts';
-import { describeErrors, queryGateway } from './gateway.ts';
+import { type Figure, formatDate, formatFigure, formatNumber } from './format.ts';
+import { describeErrors, forbiddenIn, queryGateway } from './gateway.ts';
 import { type AgencyKind, agencyKinds, ui } from './labels.ts';
 import type { DataTable } from './table.ts';
 
@@ -14,30 +14,30 @@ export interface CuratorRef {
 export type WardsBucket = {
   minWards: number;
   maxWards: number | null;
-  curators: number;
+  curators: Figure;
 };
 
 export interface DistrictCurators {
   code: string;
   name: string;
   caseload: {
-    total: { curators: number; families: number; minors: number };
-    byCurator: Array<{ curator: CuratorRef; families: number; minors: number }>;
+    total: { curators: Figure; families: Figure; minors: Figure };
+    byCurator: Array<{ curator: CuratorRef | null; families: Figure; minors: Figure }>;
     wardsPerCurator: WardsBucket[];
   } | null;
   homeVisits: {
-    activeWards: number;
-    overdueWards: number;
+    activeWards: Figure;
+    overdueWards: Figure;
     byAgency: Array<{
       agency: { name: string } | null;
       kind: AgencyKind;
-      activeWards: number;
-      overdueWards: number;
+      activeWards: Figure;
+      overdueWards: Figure;
     }>;
-    byCurator: Array<{ curator: CuratorRef; activeWards: number; overdueWards: number }>;
+    byCurator: Array<{ curator: CuratorRef | null; activeWards: Figure; overdueWards: Figure }>;
     overdue: Array<{
       id: string;
-      curator: CuratorRef;
+      curator: CuratorRef | null;
       family: { address: string } | null;
       lastHomeVisitOn: string | null;
       homeVisitDueBy: string | null;
@@ -73,8 +73,8 @@ export const curatorsQuery = `query DistrictCurators($code: String!, $asOf: Date
 }`;
 
 /** A district's curators on a day; `notices` name what is missing when a subgraph is down. */
-export async function loadCurators(code: string, asOf: string) {
-  const { data, errors } = await queryGateway<{ district: DistrictCurators | null }>(curatorsQuery, {
+export async function loadCurators(token: string, code: string, asOf: string) {
+  const { data, errors } = await queryGateway<{ district: DistrictCurators | null }>(token, curatorsQuery, {
     code,
     asOf,
   });
@@ -86,7 +86,9 @@ export async function loadCurators(code: string, asOf: string) {
 
 const dateOrNone = (date: string | null | undefined, none: string = ui.noData) =>
   date ? formatDate(date) : none;
-const agencyName = (agency: { name: string } | null) => agency?.name ?? ui.noData;
+const agencyName = (agency: { name: string } | null | undefined) => agency?.name ?? ui.noData;
+/** A curator the user's role may not see (the API answers null): another curator's, for a curator. */
+const curatorName = (curator: CuratorRef | null) => curator?.fullName ?? ui.curators.hidden;
 
 export const bucketLabel = ({ minWards, maxWards }: WardsBucket) => ui.curators.bucket(minWards, maxWards);
 
@@ -95,7 +97,7 @@ export function wardsPerCuratorTable(buckets: WardsBucket[], asOf: string): Data
   return {
     caption: curators.distribution(formatDate(asOf)),
     columns: [curators.wards, curators.curators],
-    rows: buckets.map((bucket) => [bucketLabel(bucket), formatNumber(bucket.curators)]),
+    rows: buckets.map((bucket) => [bucketLabel(bucket), formatFigure(bucket.curators)]),
   };
 }
 
@@ -106,8 +108,8 @@ export function overdueTable(overdue: NonNullable<DistrictCurators['homeVisits']
     columns: [curators.fullName, curators.agency, curators.address, curators.lastVisit, curators.dueBy],
     textColumns: 3,
     rows: overdue.map(({ family, curator, lastHomeVisitOn, homeVisitDueBy }) => [
-      curator.fullName,
-      agencyName(curator.agency),
+      curatorName(curator),
+      agencyName(curator?.agency),
       family?.address ?? ui.noData,
       dateOrNone(lastHomeVisitOn, ui.curator.noVisit),
       dateOrNone(homeVisitDueBy),
@@ -124,8 +126,8 @@ export function homeVisitsByAgencyTable(
     columns: [curators.agency, curators.activeWards, curators.overdueWards],
     rows: byAgency.map(({ agency, kind, activeWards, overdueWards }) => [
       agency?.name ?? agencyKinds[kind],
-      formatNumber(activeWards),
-      formatNumber(overdueWards),
+      formatFigure(activeWards),
+      formatFigure(overdueWards),
     ]),
   };
 }
@@ -139,10 +141,10 @@ export function homeVisitsByCuratorTable(
     columns: [curators.fullName, curators.agency, curators.activeWards, curators.overdueWards],
     textColumns: 2,
     rows: byCurator.map(({ curator, activeWards, overdueWards }) => [
-      curator.fullName,
-      agencyName(curator.agency),
-      formatNumber(activeWards),
-      formatNumber(overdueWards),
+      curatorName(curator),
+      agencyName(curator?.agency),
+      formatFigure(activeWards),
+      formatFigure(overdueWards),
     ]),
   };
 }
@@ -157,11 +159,11 @@ export function curatorCaseloadTable(
     columns: [curators.fullName, curators.position, curators.agency, curators.families, curators.minors],
     textColumns: 3,
     rows: byCurator.map(({ curator, families, minors }) => [
-      curator.fullName,
-      curator.position,
-      agencyName(curator.agency),
-      formatNumber(families),
-      formatNumber(minors),
+      curatorName(curator),
+      curator?.position ?? ui.noData,
+      agencyName(curator?.agency),
+      formatFigure(families),
+      formatFigure(minors),
     ]),
   };
 }
@@ -205,12 +207,15 @@ export const curatorQuery = `query CuratorWards($id: ID!, $asOf: Date!) {
 }`;
 
 /** One curator and the wards they curate on a day: the assignments that hold that day. */
-export async function loadCuratorWards(id: string, asOf: string) {
-  const { data, errors } = await queryGateway<{ curator: CuratorWards | null }>(curatorQuery, { id, asOf });
+export async function loadCuratorWards(token: string, id: string, asOf: string) {
+  const { data, errors } = await queryGateway<{ curator: CuratorWards | null }>(token, curatorQuery, {
+    id,
+    asOf,
+  });
   const notices = describeErrors(errors);
   const curator = data?.curator ?? null;
   if (!curator && notices.length === 0) notices.push(ui.curator.notFound(id));
-  return { curator, notices };
+  return { curator, notices, forbidden: forbiddenIn(errors) };
 }
 
 export function curatorWardsTable(assignments: CuratorWards['assignments'], asOf: string): DataTable {

@@ -3,6 +3,7 @@ import { ui } from './labels.ts';
 
 export interface GraphQLError {
   message: string;
+  path?: Array<string | number>;
   extensions?: { code?: string; service?: string };
 }
 
@@ -15,7 +16,12 @@ export interface GatewayResult<T> {
 /** The gateway does not answer, or answers something that is not a GraphQL result. */
 export class GatewayUnavailableError extends Error {}
 
+/** The gateway refused the user's token (expired, or signed with a key it does not trust): sign in again. */
+export class SignInRequiredError extends Error {}
+
+/** Sent as the signed-in user, with the token of their session: the gateway and the subgraphs apply the policy. */
 export async function queryGateway<T>(
+  token: string,
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<GatewayResult<T>> {
@@ -24,7 +30,11 @@ export async function queryGateway<T>(
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        authorization: `Bearer ${token}`,
+      },
       body: JSON.stringify({ query, variables }),
       cache: 'no-store',
       signal: AbortSignal.timeout(15_000),
@@ -35,18 +45,25 @@ export async function queryGateway<T>(
   const body = (await response.json().catch(() => null)) as Partial<GatewayResult<T>> | null;
   if (!body || (body.data === undefined && body.errors === undefined))
     throw new GatewayUnavailableError(`The gateway at ${url} answered ${response.status} without a result`);
+  if (body.errors?.some(({ extensions }) => extensions?.code === 'UNAUTHENTICATED'))
+    throw new SignInRequiredError('The gateway refused the session’s token');
   return { data: body.data ?? null, errors: body.errors ?? [] };
 }
 
 /**
  * What to tell the reader about the errors of a partial answer: which data is missing because a
- * subgraph is down, or the error itself when it is anything else.
+ * subgraph is down, that the user's role may not see a part, or the error itself when it is anything else.
  */
 export function describeErrors(errors: GraphQLError[]): string[] {
-  const notices = errors.map(({ message, extensions }) =>
-    extensions?.code === 'SERVICE_UNAVAILABLE' && extensions.service
+  const notices = errors.map(({ message, extensions }) => {
+    if (extensions?.code === 'FORBIDDEN') return ui.noAccess.data;
+    return extensions?.code === 'SERVICE_UNAVAILABLE' && extensions.service
       ? ui.missingData(extensions.service)
-      : message,
-  );
+      : message;
+  });
   return [...new Set(notices)];
 }
+
+/** Whether the answer refused a part to the user's role. */
+export const forbiddenIn = (errors: GraphQLError[]) =>
+  errors.some(({ extensions }) => extensions?.code === 'FORBIDDEN');

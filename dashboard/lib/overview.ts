@@ -1,12 +1,12 @@
 import { yearStart } from './filters.ts';
-import { formatDate, formatNumber } from './format.ts';
+import { type Figure, formatDate, formatFigure, formatNumber } from './format.ts';
 import { describeErrors, queryGateway } from './gateway.ts';
 import { type AgencyKind, agencyKinds, ui } from './labels.ts';
 import type { DataTable } from './table.ts';
 
 export interface RegisterCount {
-  families: number;
-  minors: number;
+  families: Figure;
+  minors: Figure;
 }
 
 // A type, not an interface, so that a chart takes the rows as records.
@@ -36,9 +36,9 @@ export interface DistrictOverview {
 
 // Types, not interfaces, so that a chart takes the rows as records.
 export type CaseloadCount = {
-  curators: number;
-  families: number;
-  minors: number;
+  curators: Figure;
+  families: Figure;
+  minors: Figure;
 };
 
 export type KindCaseload = CaseloadCount & { kind: AgencyKind };
@@ -72,8 +72,8 @@ export const overviewQuery = `query DistrictOverview($code: String!, $asOf: Date
 }`;
 
 /** A district on a day; `notices` name what is missing when a subgraph is down. */
-export async function loadOverview(code: string, asOf: string) {
-  const { data, errors } = await queryGateway<{ district: DistrictOverview | null }>(overviewQuery, {
+export async function loadOverview(token: string, code: string, asOf: string) {
+  const { data, errors } = await queryGateway<{ district: DistrictOverview | null }>(token, overviewQuery, {
     code,
     asOf,
     yearStart: yearStart(asOf),
@@ -114,9 +114,9 @@ export function agenciesTable(byKind: ReturnType<typeof agenciesByKind>): DataTa
 export function caseloadTable(caseload: Caseload, asOf: string): DataTable {
   const line = (name: string, { curators, families, minors }: CaseloadCount) => [
     name,
-    formatNumber(curators),
-    formatNumber(families),
-    formatNumber(minors),
+    formatFigure(curators),
+    formatFigure(families),
+    formatFigure(minors),
   ];
   return {
     caption: ui.caseload.title(formatDate(asOf)),

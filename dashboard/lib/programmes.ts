@@ -1,5 +1,5 @@
 import type { Period } from './filters.ts';
-import { formatDate, formatNumber, percentOf } from './format.ts';
+import { type Figure, formatDate, formatFigure, formatShare, formatTotal, sumOf } from './format.ts';
 import { describeErrors, queryGateway } from './gateway.ts';
 import {
   type AgencyKind,
@@ -14,19 +14,19 @@ import {
 } from './labels.ts';
 import type { DataTable } from './table.ts';
 
-export type TimelinessCounts = Record<MeasureTimeliness, number> & { total: number };
+export type TimelinessCounts = Record<MeasureTimeliness, Figure> & { total: Figure };
 
 export interface ProgrammeOutcomes {
-  byStatus: Array<{ status: ProgrammeStatus; programmes: number }>;
+  byStatus: Array<{ status: ProgrammeStatus; programmes: Figure }>;
   measures: TimelinessCounts;
   measuresByAgency: Array<{
     agency: { id: string; name: string; kind: AgencyKind };
     counts: TimelinessCounts;
   }>;
   measuresByCategory: Array<{ category: MeasureCategory; counts: TimelinessCounts }>;
-  lastReport: Record<SituationAssessment, number> & { families: number };
-  programmesReviewed: number;
-  programmesChangedAfterReview: number;
+  lastReport: Record<SituationAssessment, Figure> & { families: Figure };
+  programmesReviewed: Figure;
+  programmesChangedAfterReview: Figure;
 }
 
 export interface DistrictProgrammes {
@@ -55,13 +55,17 @@ export const programmesQuery = `query DistrictProgrammes($code: String!, $asOf: 
 }`;
 
 /** A district’s programmes: their state on `asOf`, the reviews in the period. */
-export async function loadProgrammes(code: string, asOf: string, { from, to }: Period) {
-  const { data, errors } = await queryGateway<{ district: DistrictProgrammes | null }>(programmesQuery, {
-    code,
-    asOf,
-    from,
-    to,
-  });
+export async function loadProgrammes(token: string, code: string, asOf: string, { from, to }: Period) {
+  const { data, errors } = await queryGateway<{ district: DistrictProgrammes | null }>(
+    token,
+    programmesQuery,
+    {
+      code,
+      asOf,
+      from,
+      to,
+    },
+  );
   const notices = describeErrors(errors);
   const district = data?.district ?? null;
   if (!district && notices.length === 0) notices.push(ui.districtNotFound(code));
@@ -71,29 +75,26 @@ export async function loadProgrammes(code: string, asOf: string, { from, to }: P
 const timelinessKeys = Object.keys(measureTimeliness) as MeasureTimeliness[];
 const statusKeys = Object.keys(programmeStatuses) as ProgrammeStatus[];
 const assessmentKeys = Object.keys(situationAssessments) as SituationAssessment[];
-const share = (part: number, whole: number) => {
-  const percent = percentOf(part, whole);
-  return percent === null ? ui.notApplicable : formatNumber(percent);
-};
+/** A status with no line has no programme (0); a suppressed count stays null. */
+const countOf = (line: { programmes: Figure } | undefined): Figure => (line ? line.programmes : 0);
 
 /** Every status in the schema’s order, those with no programme as 0. */
 export function statusCounts(byStatus: ProgrammeOutcomes['byStatus']) {
   return statusKeys.map((status) => ({
     status: programmeStatuses[status],
-    programmes: byStatus.find((row) => row.status === status)?.programmes ?? 0,
+    programmes: countOf(byStatus.find((row) => row.status === status)),
   }));
 }
 
 export function statusTable(byStatus: ProgrammeOutcomes['byStatus'], asOf: string): DataTable {
   const { programmes } = ui;
   const rows = statusCounts(byStatus);
-  const total = rows.reduce((sum, row) => sum + row.programmes, 0);
   return {
     caption: programmes.byStatus(formatDate(asOf)),
     columns: [programmes.status, programmes.programmes],
     rows: [
-      ...rows.map(({ status, programmes }) => [status, formatNumber(programmes)]),
-      [programmes.total, formatNumber(total)],
+      ...rows.map(({ status, programmes }) => [status, formatFigure(programmes)]),
+      [programmes.total, formatTotal(sumOf(rows.map((row) => row.programmes)))],
     ],
   };
 }
@@ -109,10 +110,10 @@ export function timelinessTable(measures: TimelinessCounts, asOf: string): DataT
     rows: [
       ...timelinessRows(measures).map(({ timeliness, measures: count }) => [
         timeliness,
-        formatNumber(count),
-        share(count, measures.total),
+        formatFigure(count),
+        formatShare(count, measures.total),
       ]),
-      [programmes.total, formatNumber(measures.total), share(measures.total, measures.total)],
+      [programmes.total, formatFigure(measures.total), formatShare(measures.total, measures.total)],
     ],
   };
 }
@@ -139,8 +140,8 @@ export function timelinessBreakdownTable(
     columns: [nameColumn, ui.programmes.measures, ...timelinessKeys.map((key) => measureTimeliness[key])],
     rows: lines.map(({ name, counts }) => [
       name,
-      formatNumber(counts.total),
-      ...timelinessKeys.map((key) => formatNumber(counts[key])),
+      formatFigure(counts.total),
+      ...timelinessKeys.map((key) => formatFigure(counts[key])),
     ]),
     emphasis: (['overdue', 'refusedByAgency'] as const).map((key) => 2 + timelinessKeys.indexOf(key)),
   };
@@ -157,10 +158,14 @@ export function lastReportTable(lastReport: ProgrammeOutcomes['lastReport'], asO
     rows: [
       ...assessmentRows(lastReport).map(({ assessment, families }) => [
         assessment,
-        formatNumber(families),
-        share(families, lastReport.families),
+        formatFigure(families),
+        formatShare(families, lastReport.families),
       ]),
-      [programmes.total, formatNumber(lastReport.families), share(lastReport.families, lastReport.families)],
+      [
+        programmes.total,
+        formatFigure(lastReport.families),
+        formatShare(lastReport.families, lastReport.families),
+      ],
     ],
   };
 }
@@ -175,6 +180,6 @@ export function reviewsTable(outcomes: ProgrammeOutcomes, { from, to }: Period):
   return {
     caption: programmes.reviewsTitle(formatDate(from), formatDate(to)),
     columns: [programmes.figure, programmes.programmes],
-    rows: reviewRows(outcomes).map(({ figure, programmes }) => [figure, formatNumber(programmes)]),
+    rows: reviewRows(outcomes).map(({ figure, programmes }) => [figure, formatFigure(programmes)]),
   };
 }

@@ -1,18 +1,18 @@
 import { type Filters, filtersQuery, type Period, type SearchParams, single } from './filters.ts';
-import { formatNumber, percentOf } from './format.ts';
+import { type Figure, formatNumber, percentOf } from './format.ts';
 import { describeErrors, queryGateway } from './gateway.ts';
 import { ui } from './labels.ts';
 import type { DataTable } from './table.ts';
 
 export interface ResourceCentreChecklist {
-  meetingsHeld: number;
-  programmesReviewed: number;
-  reportsDue: number;
-  reportsOnTime: number;
-  reportsWeighingChange: number;
-  programmesCorrected: number;
-  priorityMeasuresDue: number;
-  priorityMeasuresDone: number;
+  meetingsHeld: Figure;
+  programmesReviewed: Figure;
+  reportsDue: Figure;
+  reportsOnTime: Figure;
+  reportsWeighingChange: Figure;
+  programmesCorrected: Figure;
+  priorityMeasuresDue: Figure;
+  priorityMeasuresDone: Figure;
 }
 
 export interface ResourceCentreFigures {
@@ -21,13 +21,13 @@ export interface ResourceCentreFigures {
   secretaryAppointed: boolean;
   staffFilled: number;
   staffVacant: number;
-  agency: { id: string; name: string; caseload: { curators: number; wards: number } | null };
+  agency: { id: string; name: string; caseload: { curators: Figure; wards: Figure } | null };
   district: {
     code: string;
     name: string;
-    register: { families: number } | null;
-    homeVisits: { activeWards: number; overdueWards: number } | null;
-    homeVisitMonths: { wardMonths: number; withHomeVisit: number } | null;
+    register: { families: Figure } | null;
+    homeVisits: { activeWards: Figure; overdueWards: Figure } | null;
+    homeVisitMonths: { wardMonths: Figure; withHomeVisit: Figure } | null;
   };
   checklist: ResourceCentreChecklist | null;
 }
@@ -61,17 +61,49 @@ export const resourceCentresQuery = `query ResourceCentres($asOf: Date!, $from: 
   }
 }`;
 
-/** The resource centres of every district: their state on `asOf`, their events in the period. */
-export async function loadResourceCentres(asOf: string, { from, to }: Period) {
+/**
+ * The resource centres of the districts the user reads (`districtCodes`), their state on `asOf`,
+ * their events in the period; what the API refused for the other districts' rows is left out with them.
+ */
+export async function loadResourceCentres(
+  token: string,
+  districtCodes: string[],
+  asOf: string,
+  { from, to }: Period,
+) {
   const { data, errors } = await queryGateway<{ resourceCentres: ResourceCentreFigures[] | null }>(
+    token,
     resourceCentresQuery,
     { asOf, from, to },
   );
-  return { centres: data?.resourceCentres ?? null, notices: describeErrors(errors) };
+  const all = data?.resourceCentres ?? null;
+  const shown = (index: unknown) =>
+    typeof index !== 'number' || districtCodes.includes(all?.[index]?.district.code ?? '');
+  const centres = all?.filter((_, index) => shown(index)) ?? null;
+  const notices = describeErrors(
+    errors.filter(({ path }) => path?.[0] !== 'resourceCentres' || shown(path[1])),
+  );
+  return { centres, notices, partial: all !== null && centres?.length !== all.length };
 }
 
-/** A cell: undefined when its subgraph did not answer, null for a share of nothing. */
-type Value = string | number | boolean | null | undefined;
+/** A count that a methodologist does not see (below 3), and a share taken from one. */
+const suppressed = Symbol('suppressed');
+const withheld = Symbol('withheld');
+
+/**
+ * A cell: undefined when its subgraph did not answer, null for a share of nothing, `suppressed` and
+ * `withheld` for what the user's role may not see.
+ */
+type Value = string | number | boolean | null | undefined | typeof suppressed | typeof withheld;
+
+const figure = (value: Figure | undefined): Value => (value === null ? suppressed : value);
+
+/** A share of two counts; withheld when either is suppressed. */
+function share(part: Figure | undefined, whole: Figure | undefined): Value {
+  if (part === undefined || whole === undefined) return undefined;
+  if (part === null || whole === null) return withheld;
+  return percentOf(part, whole);
+}
 
 interface Column {
   label: string;
@@ -79,9 +111,9 @@ interface Column {
 }
 
 const fromChecklist =
-  (figure: keyof ResourceCentreChecklist) =>
+  (name: keyof ResourceCentreChecklist) =>
   ({ checklist }: ResourceCentreFigures) =>
-    checklist?.[figure];
+    figure(checklist?.[name]);
 
 /** The columns of the side-by-side table, by the key that sorts by them in the URL. */
 const columns = {
@@ -91,16 +123,18 @@ const columns = {
   secretaryAppointed: { label: ui.centres.secretaryAppointed, value: (centre) => centre.secretaryAppointed },
   staffFilled: { label: ui.centres.staffFilled, value: (centre) => centre.staffFilled },
   staffVacant: { label: ui.centres.staffVacant, value: (centre) => centre.staffVacant },
-  centreCurators: { label: ui.centres.centreCurators, value: ({ agency }) => agency.caseload?.curators },
-  centreWards: { label: ui.centres.centreWards, value: ({ agency }) => agency.caseload?.wards },
+  centreCurators: {
+    label: ui.centres.centreCurators,
+    value: ({ agency }) => figure(agency.caseload?.curators),
+  },
+  centreWards: { label: ui.centres.centreWards, value: ({ agency }) => figure(agency.caseload?.wards) },
   meetingsHeld: { label: ui.centres.meetingsHeld, value: fromChecklist('meetingsHeld') },
   programmesReviewed: { label: ui.centres.programmesReviewed, value: fromChecklist('programmesReviewed') },
   reportsDue: { label: ui.centres.reportsDue, value: fromChecklist('reportsDue') },
   reportsOnTime: { label: ui.centres.reportsOnTime, value: fromChecklist('reportsOnTime') },
   reportsOnTimeShare: {
     label: ui.centres.reportsOnTimeShare,
-    value: ({ checklist }) =>
-      checklist ? percentOf(checklist.reportsOnTime, checklist.reportsDue) : undefined,
+    value: ({ checklist }) => share(checklist?.reportsOnTime, checklist?.reportsDue),
   },
   reportsWeighingChange: {
     label: ui.centres.reportsWeighingChange,
@@ -114,22 +148,24 @@ const columns = {
   },
   priorityMeasuresDoneShare: {
     label: ui.centres.priorityMeasuresDoneShare,
-    value: ({ checklist }) =>
-      checklist ? percentOf(checklist.priorityMeasuresDone, checklist.priorityMeasuresDue) : undefined,
+    value: ({ checklist }) => share(checklist?.priorityMeasuresDone, checklist?.priorityMeasuresDue),
   },
   familiesOnRegister: {
     label: ui.centres.familiesOnRegister,
-    value: ({ district }) => district.register?.families,
+    value: ({ district }) => figure(district.register?.families),
   },
-  activeWards: { label: ui.centres.activeWards, value: ({ district }) => district.homeVisits?.activeWards },
+  activeWards: {
+    label: ui.centres.activeWards,
+    value: ({ district }) => figure(district.homeVisits?.activeWards),
+  },
   homeVisitShare: {
     label: ui.centres.homeVisitShare,
     value: ({ district: { homeVisitMonths } }) =>
-      homeVisitMonths ? percentOf(homeVisitMonths.withHomeVisit, homeVisitMonths.wardMonths) : undefined,
+      share(homeVisitMonths?.withHomeVisit, homeVisitMonths?.wardMonths),
   },
   overdueWards: {
     label: ui.centres.overdueWards,
-    value: ({ district }) => district.homeVisits?.overdueWards,
+    value: ({ district }) => figure(district.homeVisits?.overdueWards),
   },
 } satisfies Record<string, Column>;
 
@@ -161,14 +197,15 @@ function compare(a: Value, b: Value) {
   return Number(a) - Number(b);
 }
 
-/** The centres in the order asked, those with no figure last whichever the direction, then by district. */
+/** The centres in the order asked, those with no figure (or none shown) last whichever the direction, then by district. */
 export function sortCentres(centres: ResourceCentreFigures[], { column, direction }: CentreSort) {
   const { value } = columns[column];
   const byDistrict = (a: ResourceCentreFigures, b: ResourceCentreFigures) =>
     a.district.name.localeCompare(b.district.name, 'ru');
-  const missing = (figure: Value) => figure === null || figure === undefined;
+  const missing = (value: Value) => typeof value === 'symbol' || value === null || value === undefined;
   return [...centres].sort((a, b) => {
-    const [x, y] = [value(a), value(b)];
+    const x = value(a);
+    const y = value(b);
     if (missing(x) || missing(y)) return Number(missing(x)) - Number(missing(y)) || byDistrict(a, b);
     return compare(x, y) * (direction === 'asc' ? 1 : -1) || byDistrict(a, b);
   });
@@ -189,6 +226,8 @@ export const sortedColumn = (sort: CentreSort) => columnKeys.indexOf(sort.column
 function cell(value: Value) {
   if (value === undefined) return ui.noData;
   if (value === null) return ui.notApplicable;
+  if (value === suppressed) return ui.suppressed;
+  if (value === withheld) return ui.withheld;
   if (typeof value === 'boolean') return value ? ui.centres.yes : ui.centres.no;
   return typeof value === 'number' ? formatNumber(value) : value;
 }
@@ -212,11 +251,16 @@ const shareColumns = ['reportsOnTimeShare', 'priorityMeasuresDoneShare', 'homeVi
 export const sharesTable = (centres: ResourceCentreFigures[]) =>
   tableOf(ui.centres.sharesTitle, ['district', ...shareColumns], centres);
 
-/** The shares as chart rows; a share that cannot be taken draws no bar. */
+/** The shares as chart rows; a share that cannot be taken, or is withheld, draws no bar. */
 export const sharesChartData = (centres: ResourceCentreFigures[]) =>
   centres.map((centre) => ({
     district: centre.district.name,
-    ...Object.fromEntries(shareColumns.map((key) => [key, columns[key].value(centre) ?? null])),
+    ...Object.fromEntries(
+      shareColumns.map((key) => {
+        const value = columns[key].value(centre);
+        return [key, typeof value === 'number' ? value : null];
+      }),
+    ),
   }));
 
 export const shareSeries = [

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { BarChartView } from '../../components/BarChartView.tsx';
 import { ChartPanel } from '../../components/ChartPanel.tsx';
-import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { districtPage } from '../../components/SignedInPage.tsx';
 import { TablePanel } from '../../components/TablePanel.tsx';
 import {
   bucketLabel,
@@ -14,49 +13,34 @@ import {
   overdueTable,
   wardsPerCuratorTable,
 } from '../../lib/curators.ts';
-import { listDistricts } from '../../lib/districts.ts';
-import { filtersQuery, resolveFilters, type SearchParams } from '../../lib/filters.ts';
-import { formatDate, formatNumber } from '../../lib/format.ts';
-import { GatewayUnavailableError } from '../../lib/gateway.ts';
+import { filtersQuery } from '../../lib/filters.ts';
+import { formatDate, formatFigure } from '../../lib/format.ts';
 import { ui } from '../../lib/labels.ts';
+import { seesSuppressedFigures, seesWardsOf } from '../../lib/roles.ts';
 
 const title = ui.nav[1].label;
 export const metadata: Metadata = { title };
 
-type Props = { searchParams: Promise<SearchParams> };
-
-export default async function CuratorsPage(props: Props) {
-  try {
-    return await Curators(props);
-  } catch (error) {
-    if (error instanceof GatewayUnavailableError) return <ErrorState {...ui.gatewayDown} retry={ui.retry} />;
-    throw error;
-  }
-}
-
-async function Curators({ searchParams }: Props) {
-  const params = await searchParams;
-  const list = await listDistricts();
-  const { district: code, asOf } = resolveFilters(
-    params,
-    list.districts.map((district) => district.code),
-  );
-  if (!code)
-    return <PageHeader title={title} notices={list.notices.length > 0 ? list.notices : [ui.noDistricts]} />;
-  // The URL always names the view it shows, so it can be shared as it is.
-  if (code !== params.district || asOf !== params.asOf)
-    redirect(`/curators?${filtersQuery({ district: code, asOf })}`);
-
-  const { district, notices } = await loadCurators(code, asOf);
+export default districtPage({ path: '/curators', title }, async ({ code, asOf }, { token, user }) => {
+  const { district, notices } = await loadCurators(token, code, asOf);
   const { curators: labels } = ui;
   const date = formatDate(asOf);
   const caseload = district?.caseload;
   const homeVisits = district?.homeVisits;
-  const curatorLink = (id: string) =>
-    `/curators/${encodeURIComponent(id)}?${filtersQuery({ district: code, asOf })}`;
+  // A name links to the curator's wards only where the user may see them.
+  const curatorLink = (curator: { id: string } | null) =>
+    curator && seesWardsOf(user, curator.id)
+      ? `/curators/${encodeURIComponent(curator.id)}?${filtersQuery({ district: code, asOf })}`
+      : '';
   return (
     <>
-      <PageHeader title={title} subtitle={district?.name} dates={ui.dataOn(date)} notices={notices} />
+      <PageHeader
+        title={title}
+        subtitle={district?.name}
+        dates={ui.dataOn(date)}
+        notices={notices}
+        suppressed={seesSuppressedFigures(user)}
+      />
       {caseload &&
         (caseload.byCurator.length === 0 ? (
           <p className="empty-state">{labels.none}</p>
@@ -65,7 +49,7 @@ async function Curators({ searchParams }: Props) {
             <ChartPanel
               id="wards-per-curator"
               title={labels.distribution(date)}
-              note={<p className="muted">{labels.withWards(formatNumber(caseload.total.curators))}</p>}
+              note={<p className="muted">{labels.withWards(formatFigure(caseload.total.curators))}</p>}
               chart={
                 <BarChartView
                   data={caseload.wardsPerCurator.map((bucket) => ({
@@ -83,7 +67,7 @@ async function Curators({ searchParams }: Props) {
               id="curator-caseload"
               title={labels.caseloadTitle(date)}
               table={curatorCaseloadTable(caseload.byCurator, asOf)}
-              links={caseload.byCurator.map(({ curator }) => curatorLink(curator.id))}
+              links={caseload.byCurator.map(({ curator }) => curatorLink(curator))}
               csvFileName={`curator-caseload-${code}-${asOf}.csv`}
             />
           </>
@@ -97,15 +81,15 @@ async function Curators({ searchParams }: Props) {
               <>
                 <p className="panel-lead" id="overdue-summary">
                   {labels.overdueSummary(
-                    formatNumber(homeVisits.activeWards),
-                    formatNumber(homeVisits.overdueWards),
+                    formatFigure(homeVisits.activeWards),
+                    formatFigure(homeVisits.overdueWards),
                   )}
                 </p>
                 <p className="muted">{labels.overdueRule}</p>
               </>
             }
             table={overdueTable(homeVisits.overdue)}
-            links={homeVisits.overdue.map(({ curator }) => curatorLink(curator.id))}
+            links={homeVisits.overdue.map(({ curator }) => curatorLink(curator))}
             csvFileName={`overdue-${code}-${asOf}.csv`}
           >
             {homeVisits.overdue.length === 0 && <p className="muted">{labels.overdueNone}</p>}
@@ -114,7 +98,7 @@ async function Curators({ searchParams }: Props) {
             id="home-visits-by-curator"
             title={labels.overdueByCurator}
             table={homeVisitsByCuratorTable(homeVisits.byCurator)}
-            links={homeVisits.byCurator.map(({ curator }) => curatorLink(curator.id))}
+            links={homeVisits.byCurator.map(({ curator }) => curatorLink(curator))}
             csvFileName={`home-visits-by-curator-${code}-${asOf}.csv`}
           />
           <TablePanel
@@ -127,4 +111,4 @@ async function Curators({ searchParams }: Props) {
       )}
     </>
   );
-}
+});

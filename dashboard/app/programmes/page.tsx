@@ -1,20 +1,11 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { BarChartView } from '../../components/BarChartView.tsx';
 import { ChartPanel } from '../../components/ChartPanel.tsx';
-import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { districtPage } from '../../components/SignedInPage.tsx';
 import { TimelinessPanel } from '../../components/TimelinessPanel.tsx';
-import { listDistricts } from '../../lib/districts.ts';
-import {
-  filtersQuery,
-  type Period,
-  resolveFilters,
-  resolvePeriod,
-  type SearchParams,
-} from '../../lib/filters.ts';
-import { formatDate, formatNumber } from '../../lib/format.ts';
-import { GatewayUnavailableError } from '../../lib/gateway.ts';
+import type { Period } from '../../lib/filters.ts';
+import { formatDate, formatFigure } from '../../lib/format.ts';
 import { measureCategories, ui } from '../../lib/labels.ts';
 import {
   assessmentRows,
@@ -28,54 +19,30 @@ import {
   timelinessRows,
   timelinessTable,
 } from '../../lib/programmes.ts';
+import { seesSuppressedFigures } from '../../lib/roles.ts';
 
 const title = ui.nav[2].label;
 export const metadata: Metadata = { title };
 
-type Props = { searchParams: Promise<SearchParams> };
-
-export default async function ProgrammesPage(props: Props) {
-  try {
-    return await Programmes(props);
-  } catch (error) {
-    if (error instanceof GatewayUnavailableError) return <ErrorState {...ui.gatewayDown} retry={ui.retry} />;
-    throw error;
-  }
-}
-
-async function Programmes({ searchParams }: Props) {
-  const params = await searchParams;
-  const list = await listDistricts();
-  const { district: code, asOf } = resolveFilters(
-    params,
-    list.districts.map((district) => district.code),
-  );
-  if (!code)
-    return <PageHeader title={title} notices={list.notices.length > 0 ? list.notices : [ui.noDistricts]} />;
-  const period = resolvePeriod(params, asOf);
-  // The URL always names the view it shows, so it can be shared as it is.
-  if (
-    code !== params.district ||
-    asOf !== params.asOf ||
-    period.from !== params.from ||
-    period.to !== params.to
-  )
-    redirect(`/programmes?${filtersQuery({ district: code, asOf }, period)}`);
-
-  const { district, notices } = await loadProgrammes(code, asOf, period);
-  const outcomes = district?.programmeOutcomes;
-  return (
-    <>
-      <PageHeader
-        title={title}
-        subtitle={district?.name}
-        dates={ui.dataOnAndDuring(formatDate(asOf), formatDate(period.from), formatDate(period.to))}
-        notices={notices}
-      />
-      {outcomes && <Outcomes code={code} asOf={asOf} period={period} outcomes={outcomes} />}
-    </>
-  );
-}
+export default districtPage(
+  { path: '/programmes', title, withPeriod: true },
+  async ({ code, asOf, period }, { token, user }) => {
+    const { district, notices } = await loadProgrammes(token, code, asOf, period);
+    const outcomes = district?.programmeOutcomes;
+    return (
+      <>
+        <PageHeader
+          title={title}
+          subtitle={district?.name}
+          dates={ui.dataOnAndDuring(formatDate(asOf), formatDate(period.from), formatDate(period.to))}
+          notices={notices}
+          suppressed={seesSuppressedFigures(user)}
+        />
+        {outcomes && <Outcomes code={code} asOf={asOf} period={period} outcomes={outcomes} />}
+      </>
+    );
+  },
+);
 
 function Outcomes({
   code,
@@ -155,7 +122,7 @@ function Outcomes({
         <ChartPanel
           id="last-report"
           title={labels.lastReportTitle(date)}
-          note={<p className="muted">{labels.lastReportNote(formatNumber(outcomes.lastReport.families))}</p>}
+          note={<p className="muted">{labels.lastReportNote(formatFigure(outcomes.lastReport.families))}</p>}
           chart={
             <BarChartView
               data={assessmentRows(outcomes.lastReport)}

@@ -1,34 +1,35 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { ErrorState } from '../../../components/ErrorState.tsx';
 import { Notices } from '../../../components/Notices.tsx';
+import { signedInPage } from '../../../components/SignedInPage.tsx';
 import { TablePanel } from '../../../components/TablePanel.tsx';
 import { curatorWardsTable, loadCuratorWards } from '../../../lib/curators.ts';
 import { defaultFilters, filtersQuery, isIsoDate, type SearchParams, single } from '../../../lib/filters.ts';
 import { formatDate, formatNumber } from '../../../lib/format.ts';
-import { GatewayUnavailableError } from '../../../lib/gateway.ts';
 import { ui } from '../../../lib/labels.ts';
+import { seesWardsOf } from '../../../lib/roles.ts';
 
 export const metadata: Metadata = { title: ui.nav[1].label };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-export default async function CuratorPage(props: Props) {
-  try {
-    return await Curator(props);
-  } catch (error) {
-    if (error instanceof GatewayUnavailableError) return <ErrorState {...ui.gatewayDown} retry={ui.retry} />;
-    throw error;
-  }
-}
-
-async function Curator({ params, searchParams }: Props) {
+/** A curator and their wards on a day; a curator sees only their own (clause 3.1 of the curator regulation). */
+export default signedInPage<Props>(async ({ params, searchParams }, { token, user }) => {
   const { id } = await params;
   const query = await searchParams;
   const asked = { district: single(query.district), asOf: single(query.asOf) };
   const asOf = isIsoDate(asked.asOf) ? asked.asOf : defaultFilters([]).asOf;
-  const { curator, notices } = await loadCuratorWards(id, asOf);
+  const noAccess = (
+    <NoAccess
+      district={asked.district}
+      asOf={asOf}
+      notice={user.role === 'CURATOR' ? ui.noAccess.curator : ui.noAccess.data}
+    />
+  );
+  if (!seesWardsOf(user, id)) return noAccess;
+  const { curator, notices, forbidden } = await loadCuratorWards(token, id, asOf);
+  if (forbidden && !curator) return noAccess;
   const home = curator?.district?.code;
   // Another district picked on a curator's page: that district's curators.
   if (home && asked.district && asked.district !== home)
@@ -74,6 +75,31 @@ async function Curator({ params, searchParams }: Props) {
         ) : (
           <p className="empty-state">{ui.curator.none}</p>
         ))}
+    </>
+  );
+});
+
+/** Another curator's page, for a user who may not see their wards. */
+function NoAccess({
+  district,
+  asOf,
+  notice,
+}: {
+  district: string | undefined;
+  asOf: string;
+  notice: string;
+}) {
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link href={`/curators?${filtersQuery({ district, asOf })}`}>← {ui.curator.back}</Link>
+        </p>
+        <h1>{ui.nav[1].label}</h1>
+      </header>
+      <div className="notice" role="status" id="no-access">
+        <p>{notice}</p>
+      </div>
     </>
   );
 }
