@@ -8,8 +8,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadDemoIntoDatabases } from '@kdn/demo';
-import { type ProcessName, portOf, repositoryRoot, subgraphNames } from '@kdn/platform';
+import { demoUser, loadDemoIntoDatabases } from '@kdn/demo';
+import { type ProcessName, portOf, repositoryRoot, signDevelopmentToken, subgraphNames } from '@kdn/platform';
 
 const processes: Array<{ name: ProcessName; entry: string }> = [
   ...subgraphNames.map((name) => ({ name, entry: `services/${name}/src/main.ts` })),
@@ -73,6 +73,8 @@ const dashboard = spawn(
       GATEWAY_URL: `http://127.0.0.1:${portOf('gateway')}/graphql`,
       // The demo opens on the figures of Resolution No. 2; on PostgreSQL, on the first district today.
       ...(process.env.DATABASE_URL ? {} : { DEMO_DISTRICT: 'kirovsky', DEMO_AS_OF: '2011-12-31' }),
+      // The demo's sign-in picker, while tokens are the development key's; production keys mean a real identity provider.
+      ...(process.env.AUTH_JWKS_URL || process.env.AUTH_JWKS_FILE ? {} : { DEMO_SIGN_IN: 'true' }),
     },
   },
 );
@@ -90,9 +92,28 @@ The platform is up${process.env.DATABASE_URL ? ' on PostgreSQL' : ' on the embed
   Dashboard           http://127.0.0.1:${dashboardPort}/
   GraphQL gateway     http://127.0.0.1:${portOf('gateway')}/graphql
 ${subgraphNames.map((name) => `  ${`${name} subgraph`.padEnd(20)}http://127.0.0.1:${portOf(name)}/graphql`).join('\n')}
-Try: curl -s http://127.0.0.1:${portOf('gateway')}/graphql -H 'content-type: application/json' \\
-  -d '{"query":"{ district(code: \\"kirovsky\\") { name register(asOf: \\"2011-12-31\\") { families minors } } }"}'
+${await signingIn()}
 Ctrl-C stops everything.`);
+
+/**
+ * Every request signs in with a bearer token (clause 3.1 of the curator regulation: docs/access.md).
+ * With the development key, a ready-made token of the demo's Kirovsky commission; with production
+ * keys, tokens come from the identity provider only.
+ */
+async function signingIn(): Promise<string> {
+  if (process.env.AUTH_JWKS_URL || process.env.AUTH_JWKS_FILE) {
+    return 'Sign in: send `Authorization: Bearer <token>` with a token of your identity provider (docs/access.md).';
+  }
+  const commission = demoUser('commission-kirovsky');
+  const token = await signDevelopmentToken(commission.claims);
+  return `Sign in: every request carries \`Authorization: Bearer <token>\`. A development token of any role:
+  npm run token -- --role COMMISSION --district kirovsky
+(the demo's users, one of each role: packages/demo/src/users.ts; what each sees: docs/access.md)
+Try, as ${commission.title} (the token is valid for 8 hours):
+  curl -s http://127.0.0.1:${portOf('gateway')}/graphql -H 'content-type: application/json' \\
+  -H 'authorization: Bearer ${token}' \\
+  -d '{"query":"{ district(code: \\"kirovsky\\") { name register(asOf: \\"2011-12-31\\") { families minors } } }"}'`;
+}
 
 async function waitUntilReady(name: string, url: string) {
   for (let attempt = 0; attempt < 240; attempt += 1) {

@@ -4,11 +4,12 @@
  * subgraphs and the gateway as separate processes, driven over loopback with autocannon beside the
  * raw-SQL floor, the subgraph asked directly, and Hive Gateway serving the same supergraph.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repositoryRoot, type SubgraphName, subgraphNames } from '@kdn/platform';
+import { signedIn, testIntegrator } from '@kdn/platform/testing';
 import pg from 'pg';
 import { drive } from './drive.ts';
 import { operationNamed, operations } from './operations.ts';
@@ -81,10 +82,19 @@ const specs: ProcessSpec[] = [
   },
   { name: 'floor', args: nodeScript('bench/src/floor.ts'), port: ports.floor, path: '', readyPath: '/ready' },
 ];
-// As deployed (Dockerfile): production mode, but the benchmark's operations are not the dashboard's
-// safelisted ones, and a slow fetch is measured, not cut off at the default 5 s.
+// Every GraphQL request signs in as an integrator with every scope, as a regional system that
+// synchronises the whole register would: all the national tier's families are its to read, so the
+// figures stay comparable with earlier runs (a commission would see one district only). The raw-SQL
+// floor has no sign-in to measure.
+const authorization = await signedIn(testIntegrator);
+
+// As deployed (Dockerfile): production mode, which refuses the embedded development key, so the
+// processes are given its public half as a JWKS file, as production is given its identity provider's.
+// But the benchmark's operations are not the dashboard's safelisted ones, and a slow fetch is
+// measured, not cut off at the default 5 s.
 const environment = {
   NODE_ENV: 'production',
+  AUTH_JWKS_FILE: developmentJwksFile(),
   REQUIRE_SAFELIST: 'false',
   SUBGRAPH_TIMEOUT_MS: '30000',
   GATEWAY_TIMEOUT_MS: '60000',
@@ -106,6 +116,7 @@ try {
   for (const operation of selected) {
     const graphql = (target: string) => ({
       url: named(target).url,
+      headers: authorization,
       body: counter((index) =>
         JSON.stringify({ query: operation.query, variables: operation.variables(samples, index) }),
       ),
@@ -114,21 +125,22 @@ try {
       floor: {
         url: `${named('floor').url}/${operation.name}`,
         body: counter((index) => JSON.stringify({ variables: operation.variables(samples, index) })),
+        headers: {},
       },
       ...(operation.subgraph ? { direct: graphql(operation.subgraph) } : {}),
       gateway: graphql('gateway'),
       hive: graphql('hive-gateway'),
     };
-    for (const [target, { url: targetUrl, body }] of Object.entries(targets)) {
+    for (const [target, { url: targetUrl, body, headers }] of Object.entries(targets)) {
       await quiesce(url);
       try {
         // The first request also plans the query and warms the caches; the second is timed alone.
-        await verify(operation.name, target, targetUrl, body());
-        const oneRequestMs = await verify(operation.name, target, targetUrl, body());
-        const figures = await drive({ url: targetUrl, body }, connections, seconds, oneRequestMs);
+        await verify(operation.name, target, targetUrl, body(), headers);
+        const oneRequestMs = await verify(operation.name, target, targetUrl, body(), headers);
+        const figures = await drive({ url: targetUrl, body, headers }, connections, seconds, oneRequestMs);
         // Still answering after the load: a failure under load shows here rather than as a fast error rate.
         await quiesce(url);
-        await verify(operation.name, target, targetUrl, body());
+        await verify(operation.name, target, targetUrl, body(), headers);
         console.log(
           `${operation.name.padEnd(18)} ${target.padEnd(8)} p50 ${figures.p50} ms  p95 ${figures.p95} ms  ` +
             `p99 ${figures.p99} ms  ${figures.requestsPerSecond} req/s${figures.failures ? `  ${figures.failures} failed` : ''}`,
@@ -188,11 +200,17 @@ function counter(make: (index: number) => string): () => string {
  * One request before the load: the answer must be data, not errors, or the figures would mean
  * nothing. Returns how long it took.
  */
-async function verify(operation: string, target: string, targetUrl: string, body: string): Promise<number> {
+async function verify(
+  operation: string,
+  target: string,
+  targetUrl: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<number> {
   const started = performance.now();
   const response = await fetch(targetUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body,
   });
   const answer = (await response.json()) as { data?: unknown; errors?: unknown };
@@ -274,4 +292,14 @@ function machine() {
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),
     node: process.version,
   };
+}
+
+/** The development key's public half as a JWKS file, for processes in production mode. */
+function developmentJwksFile(): string {
+  const key = JSON.parse(
+    readFileSync(path.join(repositoryRoot, 'packages/platform/src/access/development-key.json'), 'utf8'),
+  ) as { publicJwk: object };
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'kdn-bench-')), 'jwks.json');
+  writeFileSync(file, JSON.stringify({ keys: [key.publicJwk] }));
+  return file;
 }

@@ -14,6 +14,8 @@ export interface Target {
   url: string;
   /** The body of the next request; called once per request, so each can ask about another record. */
   body: () => string;
+  /** Headers beside `content-type`: the bearer token for every GraphQL target, none for the floor. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -51,7 +53,7 @@ function run(
         requests: [
           {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...target.headers },
             setupRequest: (request) => ({ ...request, body: target.body() }),
           },
         ],

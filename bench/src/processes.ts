@@ -28,6 +28,7 @@ export function nodeScript(entry: string): string[] {
   return [...tsx, path.join(repositoryRoot, entry)];
 }
 
+/** Hive Gateway serving `supergraph`, passing the bearer token on to the subgraphs (`hive-gateway.config.ts`). */
 export function hiveGatewayArgs(supergraph: string, port: number): string[] {
   const main = createRequire(import.meta.url).resolve('@graphql-hive/gateway');
   const bin = path.join(path.dirname(main), 'bin.js');
@@ -35,6 +36,8 @@ export function hiveGatewayArgs(supergraph: string, port: number): string[] {
     bin,
     'supergraph',
     supergraph,
+    '--config-path',
+    path.join(repositoryRoot, 'bench/src/hive-gateway.config.ts'),
     '--hive-router-runtime',
     '--port',
     String(port),
