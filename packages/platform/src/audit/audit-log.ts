@@ -84,6 +84,8 @@ export class AuditWriter {
     } catch (error) {
       // The audit must not be lost quietly: put the batch back for the next flush and say so.
       this.waiting.unshift(...batch);
+      // Tried again in a second, not at once: a database out of reach would fill the log otherwise.
+      this.timer ??= setTimeout(() => void this.flush(), 1000);
       this.log.error({ err: error, records: batch.length }, 'audit batch not written');
     }
   }
@@ -130,5 +132,7 @@ export class AuditTrail {
       changes: null,
     });
     this.families.clear();
+    this.minors.clear();
+    this.fields.clear();
   }
 }
