@@ -174,47 +174,57 @@ const resourceCentres: Operation = {
            LEFT JOIN agencies."StaffPosition" s ON s."resourceCentreId" = rc.id
           GROUP BY rc.id, d.code, d.name, a.name`,
       ),
+      // The checklist's read model (the `checklist_read_model` migration): totals of whole months
+      // and of the days at the period's edges, programmes whose previous review is before the
+      // period, less the facts not yet settled on the day.
       pool.query(
-        `WITH meetings AS (
-           SELECT id, "resourceCentreId" FROM programmes."WorkingGroupMeeting" WHERE "heldOn" BETWEEN $2::date AND $1::date
-         ), held AS (
-           SELECT "resourceCentreId" AS id, count(*)::int AS n FROM meetings GROUP BY 1
-         ), reviewed AS (
-           SELECT m."resourceCentreId" AS id, count(DISTINCT r."programmeId")::int AS n
-             FROM programmes."MeetingReview" r JOIN meetings m ON m.id = r."meetingId" GROUP BY 1
-         ), corrected AS (
-           SELECT m."resourceCentreId" AS id, count(DISTINCT c."programmeId")::int AS n
-             FROM programmes."ProgrammeChange" c JOIN meetings m ON m.id = c."meetingId"
-            WHERE c.decision = 'ACCEPTED' GROUP BY 1
-         ), reports AS (
-           SELECT p."resourceCentreId" AS id,
-                  count(*) FILTER (WHERE r."dueOn" BETWEEN $2::date AND $1::date)::int AS due,
-                  count(*) FILTER (WHERE r."dueOn" BETWEEN $2::date AND $1::date
-                                     AND r."submittedOn" <= r."dueOn" AND r."submittedOn" <= $1::date)::int AS "onTime",
-                  count(*) FILTER (WHERE r."submittedOn" BETWEEN $2::date AND $1::date
-                                     AND EXISTS (SELECT 1 FROM programmes."AreaAssessment" x WHERE x."reportId" = r.id))::int AS weighing
-             FROM programmes."ProgressReport" r
-             JOIN programmes."Programme" p ON p.id = r."programmeId"
-             JOIN programmes."WorkingGroupMeeting" a ON a.id = p."approvedAtId" AND a."heldOn" <= $1::date
-            WHERE r."dueOn" BETWEEN $2::date AND $1::date OR r."submittedOn" BETWEEN $2::date AND $1::date
-            GROUP BY 1
-         ), priority AS (
-           SELECT p."resourceCentreId" AS id, count(*)::int AS due,
-                  count(*) FILTER (WHERE x."executedOn" <= $1::date)::int AS done
-             FROM programmes."Measure" x
-             JOIN programmes."Programme" p ON p.id = x."programmeId"
-             JOIN programmes."WorkingGroupMeeting" a ON a.id = p."approvedAtId" AND a."heldOn" <= $1::date
-            WHERE x.priority AND x.deadline BETWEEN $2::date AND $1::date
-              AND (x."executedOn" <= $1::date OR x."failedOn" <= $1::date OR NOT COALESCE(x."excludedOn" <= $1::date, false))
-            GROUP BY 1
+        `WITH months AS (
+           SELECT m."from", greatest(date_trunc('month', $1::date + 1)::date, m."from") AS "until"
+             FROM (SELECT CASE WHEN $2::date = date_trunc('month', $2::date) THEN $2::date
+                               ELSE (date_trunc('month', $2::date) + interval '1 month')::date END AS "from") m
+         ), totals AS (
+           SELECT t.* FROM programmes."ChecklistTotal" t, months
+            WHERE t.span = 'MONTH' AND t."startsOn" >= months."from" AND t."startsOn" < months."until"
+           UNION ALL
+           SELECT t.* FROM programmes."ChecklistTotal" t, months
+            WHERE t.span = 'DAY' AND t."startsOn" >= $2::date AND t."startsOn" < months."from" AND t."startsOn" <= $1::date
+           UNION ALL
+           SELECT t.* FROM programmes."ChecklistTotal" t, months
+            WHERE t.span = 'DAY' AND t."startsOn" >= months."until" AND t."startsOn" <= $1::date
+         ), settled AS (
+           SELECT "resourceCentreId" AS id, sum("meetingsHeld")::int AS held, sum("programmesReviewed")::int AS reviewed,
+                  sum("programmesCorrected")::int AS corrected, sum("reportsDue")::int AS due,
+                  sum("reportsOnTime")::int AS "onTime", sum("reportsWeighingChange")::int AS weighing,
+                  sum("priorityMeasuresDue")::int AS "priorityDue", sum("priorityMeasuresDone")::int AS "priorityDone"
+             FROM totals GROUP BY 1
+         ), reviewed_before AS (
+           SELECT "resourceCentreId" AS id, count(*) FILTER (WHERE kind = 'REVIEW')::int AS reviewed,
+                  count(*) FILTER (WHERE kind = 'CORRECTION')::int AS corrected
+             FROM programmes."ChecklistFact"
+            WHERE "eventOn" BETWEEN $2::date AND $1::date AND "previousOn" < $2::date GROUP BY 1
+         ), not_yet AS (
+           SELECT "resourceCentreId" AS id, kind,
+                  count(*) FILTER (WHERE programmes.checklist_counts("countsFrom", "doneOn", "failedOn", "excludedOn", 'infinity'))
+                  - count(*) FILTER (WHERE programmes.checklist_counts("countsFrom", "doneOn", "failedOn", "excludedOn", $1::date)) AS counted,
+                  count(*) FILTER (WHERE "doneOn" IS NOT NULL AND programmes.checklist_counts("countsFrom", "doneOn", "failedOn", "excludedOn", 'infinity'))
+                  - count(*) FILTER (WHERE "doneOn" <= $1::date AND programmes.checklist_counts("countsFrom", "doneOn", "failedOn", "excludedOn", $1::date)) AS done
+             FROM programmes."ChecklistFact"
+            WHERE "settledOn" > $1::date AND "eventOn" BETWEEN $2::date AND $1::date GROUP BY 1, 2
+         ), unsettled AS (
+           SELECT id, sum(counted) FILTER (WHERE kind = 'REPORT_DUE')::int AS due,
+                  sum(done) FILTER (WHERE kind = 'REPORT_DUE')::int AS "onTime",
+                  sum(counted) FILTER (WHERE kind = 'REPORT_ASSESSED')::int AS weighing,
+                  sum(counted) FILTER (WHERE kind = 'PRIORITY_MEASURE')::int AS "priorityDue",
+                  sum(done) FILTER (WHERE kind = 'PRIORITY_MEASURE')::int AS "priorityDone"
+             FROM not_yet GROUP BY 1
          )
-         SELECT held.id, held.n AS "meetingsHeld", COALESCE(reviewed.n, 0) AS "programmesReviewed",
-                COALESCE(reports.due, 0) AS "reportsDue", COALESCE(reports."onTime", 0) AS "reportsOnTime",
-                COALESCE(reports.weighing, 0) AS "reportsWeighingChange", COALESCE(corrected.n, 0) AS "programmesCorrected",
-                COALESCE(priority.due, 0) AS "priorityMeasuresDue", COALESCE(priority.done, 0) AS "priorityMeasuresDone"
-           FROM held
-           LEFT JOIN reviewed USING (id) LEFT JOIN corrected USING (id) LEFT JOIN reports USING (id)
-           LEFT JOIN priority USING (id)`,
+         SELECT s.id, s.held AS "meetingsHeld", s.reviewed + COALESCE(b.reviewed, 0) AS "programmesReviewed",
+                s.due - COALESCE(n.due, 0) AS "reportsDue", s."onTime" - COALESCE(n."onTime", 0) AS "reportsOnTime",
+                s.weighing - COALESCE(n.weighing, 0) AS "reportsWeighingChange",
+                s.corrected + COALESCE(b.corrected, 0) AS "programmesCorrected",
+                s."priorityDue" - COALESCE(n."priorityDue", 0) AS "priorityMeasuresDue",
+                s."priorityDone" - COALESCE(n."priorityDone", 0) AS "priorityMeasuresDone"
+           FROM settled s LEFT JOIN reviewed_before b USING (id) LEFT JOIN unsettled n USING (id)`,
         [asOf, from],
       ),
     ]);

@@ -3,7 +3,6 @@ import { Prisma, type PrismaClient } from '@kdn/prisma/programmes';
 import { builder } from './builder.ts';
 import type { ProgrammesContext } from './context.ts';
 import { ResourceCentre } from './external.ts';
-import { measuresOn, programmesOn } from './history.ts';
 import type { OutcomeParams } from './programme-outcomes.ts';
 
 /**
@@ -40,6 +39,14 @@ export const emptyChecklist: Checklist = {
   districtCode: null,
 };
 
+/**
+ * Reads the checklist's read model (the `checklist_read_model` migration): the settled totals of
+ * the period, whole months from the monthly rows and the days at its edges from the daily ones
+ * (three ranges of one covering index; the centres are joined, not looked up, as a page asks for all);
+ * plus each programme reviewed (or corrected) in the period whose previous review fell before it,
+ * as the totals count first reviews only; less what the facts not yet settled on `asOf` do not yet
+ * count then. One SQL statement for all the centres asked, whatever the length of the period.
+ */
 export async function checklists(
   db: PrismaClient,
   centreIds: string[],
@@ -47,71 +54,81 @@ export async function checklists(
 ): Promise<Map<string, Checklist>> {
   const centres = Prisma.sql`${centreIds}::uuid[]`;
   const day = Prisma.sql`${isoDate(asOf)}::date`;
-  const inPeriod = Prisma.sql`BETWEEN ${isoDate(from)}::date AND ${isoDate(to)}::date`;
-  // Only the programmes with a report or a priority measure in the period count, so the state on
-  // `asOf` is reconstructed for those alone, found through the date indexes; every figure is then
-  // one aggregate by centre, linear in the rows of the period.
-  const touched = Prisma.sql`p."resourceCentreId" = ANY(${centres}) AND p.id IN (
-      SELECT "programmeId" FROM "ProgressReport" WHERE "dueOn" ${inPeriod}
-      UNION SELECT "programmeId" FROM "ProgressReport" WHERE "submittedOn" ${inPeriod}
-      UNION SELECT "programmeId" FROM "Measure" WHERE priority AND deadline ${inPeriod})`;
+  const first = Prisma.sql`${isoDate(from)}::date`;
+  const last = Prisma.sql`${isoDate(to)}::date`;
+  const counts = (on: Prisma.Sql) =>
+    Prisma.sql`checklist_counts(f."countsFrom", f."doneOn", f."failedOn", f."excludedOn", ${on})`;
+  const unsettled = (kind: string, done = false) => {
+    const condition = (on: Prisma.Sql) =>
+      done ? Prisma.sql`${counts(on)} AND f."doneOn" <= ${on}` : counts(on);
+    return Prisma.sql`(count(*) FILTER (WHERE f.kind = ${kind}::"ChecklistFactKind" AND ${condition(Prisma.sql`'infinity'::date`)})
+      - count(*) FILTER (WHERE f.kind = ${kind}::"ChecklistFactKind" AND ${condition(day)}))::int`;
+  };
   const rows = await db.$queryRaw<Array<Checklist & { resourceCentreId: string }>>`
-    WITH programmes AS (${programmesOn(touched, asOf)}),
-    priority AS (
-      SELECT "resourceCentreId", count(*)::int AS due,
-             count(*) FILTER (WHERE timeliness IN ('DONE_ON_TIME', 'DONE_LATE'))::int AS done
-        FROM (${measuresOn(Prisma.sql`programmes`, asOf)}) m
-       WHERE priority AND deadline ${inPeriod} AND timeliness <> 'EXCLUDED'
+    WITH months AS (
+      SELECT m."from", greatest(date_trunc('month', ${last} + 1)::date, m."from") AS "until"
+        FROM (SELECT CASE WHEN ${first} = date_trunc('month', ${first}) THEN ${first}
+                          ELSE (date_trunc('month', ${first}) + interval '1 month')::date END AS "from") m
+    ),
+    totals AS (
+      SELECT t.* FROM "ChecklistTotal" t, months
+       WHERE t.span = 'MONTH' AND t."startsOn" >= months."from" AND t."startsOn" < months."until"
+      UNION ALL
+      SELECT t.* FROM "ChecklistTotal" t, months
+       WHERE t.span = 'DAY' AND t."startsOn" >= ${first} AND t."startsOn" < months."from" AND t."startsOn" <= ${last}
+      UNION ALL
+      SELECT t.* FROM "ChecklistTotal" t, months
+       WHERE t.span = 'DAY' AND t."startsOn" >= months."until" AND t."startsOn" <= ${last}
+    ),
+    settled AS (
+      SELECT t."resourceCentreId",
+             sum(t."meetingsHeld")::int AS "meetingsHeld",
+             sum(t."programmesReviewed")::int AS "programmesReviewed",
+             sum(t."programmesCorrected")::int AS "programmesCorrected",
+             sum(t."reportsDue")::int AS "reportsDue",
+             sum(t."reportsOnTime")::int AS "reportsOnTime",
+             sum(t."reportsWeighingChange")::int AS "reportsWeighingChange",
+             sum(t."priorityMeasuresDue")::int AS "priorityMeasuresDue",
+             sum(t."priorityMeasuresDone")::int AS "priorityMeasuresDone"
+        FROM totals t JOIN unnest(${centres}) AS c(id) ON c.id = t."resourceCentreId"
        GROUP BY 1
     ),
-    reports AS (
-      SELECT p."resourceCentreId",
-             count(*) FILTER (WHERE r."dueOn" ${inPeriod})::int AS due,
-             count(*) FILTER (WHERE r."dueOn" ${inPeriod}
-                                AND r."submittedOn" <= r."dueOn" AND r."submittedOn" <= ${day})::int AS "onTime",
-             count(*) FILTER (WHERE r."submittedOn" ${inPeriod}
-                                AND EXISTS (SELECT 1 FROM "AreaAssessment" a WHERE a."reportId" = r.id))::int AS weighing
-        FROM "ProgressReport" r
-        JOIN programmes p ON p.id = r."programmeId" AND p.status <> 'DRAFT'
-       WHERE r."dueOn" ${inPeriod} OR r."submittedOn" ${inPeriod}
+    reviewed_before AS (
+      SELECT f."resourceCentreId",
+             count(*) FILTER (WHERE f.kind = 'REVIEW')::int AS reviewed,
+             count(*) FILTER (WHERE f.kind = 'CORRECTION')::int AS corrected
+        FROM "ChecklistFact" f JOIN unnest(${centres}) AS c(id) ON c.id = f."resourceCentreId"
+       WHERE f."eventOn" BETWEEN ${first} AND ${last} AND f."previousOn" < ${first}
        GROUP BY 1
     ),
-    meetings AS (
-      SELECT id, "resourceCentreId"
-        FROM "WorkingGroupMeeting"
-       WHERE "resourceCentreId" = ANY(${centres}) AND "heldOn" ${inPeriod}
-    ),
-    held AS (SELECT "resourceCentreId", count(*)::int AS n FROM meetings GROUP BY 1),
-    reviewed AS (
-      SELECT m."resourceCentreId", count(DISTINCT r."programmeId")::int AS n
-        FROM "MeetingReview" r JOIN meetings m ON m.id = r."meetingId"
-       GROUP BY 1
-    ),
-    corrected AS (
-      SELECT m."resourceCentreId", count(DISTINCT ch."programmeId")::int AS n
-        FROM "ProgrammeChange" ch JOIN meetings m ON m.id = ch."meetingId"
-       WHERE ch.decision = 'ACCEPTED'
+    not_yet AS (
+      SELECT f."resourceCentreId",
+             ${unsettled('REPORT_DUE')} AS "reportsDue",
+             ${unsettled('REPORT_DUE', true)} AS "reportsOnTime",
+             ${unsettled('REPORT_ASSESSED')} AS "reportsWeighingChange",
+             ${unsettled('PRIORITY_MEASURE')} AS "priorityMeasuresDue",
+             ${unsettled('PRIORITY_MEASURE', true)} AS "priorityMeasuresDone"
+        FROM "ChecklistFact" f JOIN unnest(${centres}) AS c(id) ON c.id = f."resourceCentreId"
+       WHERE f."settledOn" > ${day} AND f."eventOn" BETWEEN ${first} AND ${last}
        GROUP BY 1
     )
     SELECT c.id AS "resourceCentreId",
-           COALESCE(held.n, 0) AS "meetingsHeld",
-           COALESCE(reviewed.n, 0) AS "programmesReviewed",
-           COALESCE(reports.due, 0) AS "reportsDue",
-           COALESCE(reports."onTime", 0) AS "reportsOnTime",
-           COALESCE(reports.weighing, 0) AS "reportsWeighingChange",
-           COALESCE(corrected.n, 0) AS "programmesCorrected",
-           COALESCE(priority.due, 0) AS "priorityMeasuresDue",
-           COALESCE(priority.done, 0) AS "priorityMeasuresDone",
+           COALESCE(s."meetingsHeld", 0) AS "meetingsHeld",
+           COALESCE(s."programmesReviewed", 0) + COALESCE(b.reviewed, 0) AS "programmesReviewed",
+           COALESCE(s."reportsDue", 0) - COALESCE(n."reportsDue", 0) AS "reportsDue",
+           COALESCE(s."reportsOnTime", 0) - COALESCE(n."reportsOnTime", 0) AS "reportsOnTime",
+           COALESCE(s."reportsWeighingChange", 0) - COALESCE(n."reportsWeighingChange", 0) AS "reportsWeighingChange",
+           COALESCE(s."programmesCorrected", 0) + COALESCE(b.corrected, 0) AS "programmesCorrected",
+           COALESCE(s."priorityMeasuresDue", 0) - COALESCE(n."priorityMeasuresDue", 0) AS "priorityMeasuresDue",
+           COALESCE(s."priorityMeasuresDone", 0) - COALESCE(n."priorityMeasuresDone", 0) AS "priorityMeasuresDone",
            COALESCE(
              (SELECT "districtCode" FROM "Programme" WHERE "resourceCentreId" = c.id LIMIT 1),
              (SELECT "districtCode" FROM "WorkingGroupMeeting" WHERE "resourceCentreId" = c.id LIMIT 1)
            ) AS "districtCode"
       FROM unnest(${centres}) AS c(id)
-      LEFT JOIN held ON held."resourceCentreId" = c.id
-      LEFT JOIN reviewed ON reviewed."resourceCentreId" = c.id
-      LEFT JOIN reports ON reports."resourceCentreId" = c.id
-      LEFT JOIN corrected ON corrected."resourceCentreId" = c.id
-      LEFT JOIN priority ON priority."resourceCentreId" = c.id`;
+      LEFT JOIN settled s ON s."resourceCentreId" = c.id
+      LEFT JOIN reviewed_before b ON b."resourceCentreId" = c.id
+      LEFT JOIN not_yet n ON n."resourceCentreId" = c.id`;
   return new Map(rows.map(({ resourceCentreId, ...checklist }) => [resourceCentreId, checklist]));
 }
 

@@ -183,7 +183,8 @@ function byTitle(programme: ProgrammeView, title: string) {
   return measure;
 }
 
-function scenarioApi(stack: Stack) {
+/** The scenario's writes, each through the gateway. */
+export function scenarioApi(stack: Stack) {
   const mutate = <Result>(mutation: string, input: unknown) =>
     graphqlData<Result>(stack.gateway, mutation, { input });
   return {
