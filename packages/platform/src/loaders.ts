@@ -40,31 +40,42 @@ export async function present<Row>(row: Promise<Row | null>, what: string): Prom
  * key asked for with the same parameters in one tick of a request is answered by one SQL aggregate.
  * Keys the query has no figure for get `empty`.
  */
-export function figuresByKey<Params, Figure>(
+export function figuresByKey<Params extends object, Figure>(
   query: (keys: string[], params: Params) => Promise<Map<string, Figure>>,
   empty: Figure,
 ) {
-  const cacheKey = ({ key, params }: { key: string; params: Params }) => `${key}|${JSON.stringify(params)}`;
+  // Each load brings its own params object; it is serialised once, however often it is compared
+  // (a page of the country's resource centres is thousands of loads).
+  const serialised = new WeakMap<Params, string>();
+  const paramsKey = (params: Params) => {
+    let key = serialised.get(params);
+    if (key === undefined) {
+      key = JSON.stringify(params);
+      serialised.set(params, key);
+    }
+    return key;
+  };
+  const cacheKey = ({ key, params }: { key: string; params: Params }) => `${key}|${paramsKey(params)}`;
   return new DataLoader<{ key: string; params: Params }, Figure, string>(
     async (requests) => {
       const groups = new Map<string, { params: Params; keys: string[] }>();
       for (const { key, params } of requests) {
-        const group = groups.get(JSON.stringify(params)) ?? { params, keys: [] };
+        const group = groups.get(paramsKey(params)) ?? { params, keys: [] };
         group.keys.push(key);
-        groups.set(JSON.stringify(params), group);
+        groups.set(paramsKey(params), group);
       }
-      const figures = new Map<string, Figure>();
-      for (const { params, keys } of groups.values()) {
-        for (const [key, figure] of await query(keys, params)) figures.set(cacheKey({ key, params }), figure);
+      const figures = new Map<string, Map<string, Figure>>();
+      for (const [serialisedParams, { params, keys }] of groups) {
+        figures.set(serialisedParams, await query(keys, params));
       }
-      return requests.map((request) => figures.get(cacheKey(request)) ?? empty);
+      return requests.map(({ key, params }) => figures.get(paramsKey(params))?.get(key) ?? empty);
     },
     { cacheKeyFn: cacheKey },
   );
 }
 
 /** `figuresByKey` for a per-district figure whose rows name their district. */
-export function districtFigures<Params, Figure extends object>(
+export function districtFigures<Params extends object, Figure extends object>(
   query: (districtCodes: string[], params: Params) => Promise<Array<{ districtCode: string } & Figure>>,
   empty: Figure,
 ) {

@@ -7,6 +7,7 @@ import {
   type BaseContext,
 } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -67,6 +68,9 @@ export async function serveGraphQL<Context extends BaseContext>(
       ...(options.apollo.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints are given; left on, the plugin wraps every field's resolver to read them,
+      // thousands of calls for a page of the country's resource centres.
+      ApolloServerPluginCacheControlDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
     formatError: (formatted, error) => maskInternalError(formatted, error, log, options.name),
