@@ -4,11 +4,12 @@ import {
   type GraphQLDataSourceProcessOptions,
   RemoteGraphQLDataSource,
 } from '@apollo/gateway';
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { type RequestContext, type RunningServer, serveGraphQL, serviceUnavailable } from '@kdn/platform';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { requestLimitProtection } from './request-limits.ts';
 import { readSafelist, requireSafelist, safelistedOperations } from './safelist.ts';
+import { subgraphFetcher } from './subgraph-fetch.ts';
 import { supergraphPath } from './supergraph-path.ts';
 
 export interface GatewayOptions {
@@ -33,11 +34,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
     url: string,
     timeoutMs: number,
   ) {
-    super({
-      url,
-      fetcher: ((input: string, init: RequestInit) =>
-        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher,
-    });
+    super({ url, fetcher: subgraphFetcher(timeoutMs) });
   }
 
   /**
