@@ -19,6 +19,7 @@ import {
   type Process,
   type ProcessSpec,
   peakResidentMb,
+  platformProcess,
   startAll,
   stopAll,
 } from './processes.ts';
@@ -70,10 +71,10 @@ const statements = await countStatements(url, selected, samples);
 const specs: ProcessSpec[] = [
   ...subgraphNames.map((name) => ({
     name,
-    args: nodeScript(`services/${name}/src/main.ts`),
+    args: platformProcess(`services/${name}/src/main.ts`),
     port: subgraphPorts[name],
   })),
-  { name: 'gateway', args: nodeScript('gateway/src/main.ts'), port: ports.gateway },
+  { name: 'gateway', args: platformProcess('gateway/src/main.ts'), port: ports.gateway },
   {
     name: 'hive-gateway',
     args: hiveGatewayArgs(path.join(repositoryRoot, 'gateway/supergraph.graphql'), ports.hive),

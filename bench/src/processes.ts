@@ -28,6 +28,11 @@ export function nodeScript(entry: string): string[] {
   return [...tsx, path.join(repositoryRoot, entry)];
 }
 
+/** A process of the platform, started as docker-compose.yml starts it: with its heap capped. */
+export function platformProcess(entry: string): string[] {
+  return ['--max-old-space-size=256', ...nodeScript(entry)];
+}
+
 /** Hive Gateway serving `supergraph`, passing the bearer token on to the subgraphs (`hive-gateway.config.ts`). */
 export function hiveGatewayArgs(supergraph: string, port: number): string[] {
   const main = createRequire(import.meta.url).resolve('@graphql-hive/gateway');

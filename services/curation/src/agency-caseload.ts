@@ -2,7 +2,6 @@ import { isUuid } from '@kdn/platform';
 import type { PrismaClient } from '@kdn/prisma/curation';
 import { activeAssignmentsOfAgencies } from './active-assignments.ts';
 import { builder } from './builder.ts';
-import { readsAggregatesSomewhere } from './case-access.ts';
 import { type CaseloadCount, counts, withMinorsOn } from './caseload.ts';
 import { Agency } from './references.ts';
 
@@ -73,7 +72,7 @@ builder.objectField(Agency, 'caseload', (t) =>
       // An agency without curators has no district here, and only zeros to show.
       const allowed = districtCode
         ? access.readsAggregatesOf(districtCode)
-        : readsAggregatesSomewhere(access);
+        : access.readsAggregatesSomewhere();
       access.require(allowed, 'the caseload of an agency outside your district');
       return figures;
     },

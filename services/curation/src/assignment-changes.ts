@@ -6,7 +6,6 @@
  */
 import { type Access, badInput, forbidden, isoDate, transaction, updateAtVersion } from '@kdn/platform';
 import type { Prisma, PrismaClient, ReplacementReason } from '@kdn/prisma/curation';
-import { writesCasesSomewhere } from './case-access.ts';
 import type { RegisterDirectory, RegistrationOnDay } from './register-directory.ts';
 
 type Transaction = Prisma.TransactionClient;
@@ -166,7 +165,7 @@ export async function syncAssignedMinors(
 
 /** Assignments are the commission's resolutions (clause 1.2): its district's, or an integrator's by scope. */
 function requireWritingCases(access: Access) {
-  access.require(writesCasesSomewhere(access), 'assigning, replacing and ending curators');
+  access.require(access.writesCasesSomewhere(), 'assigning, replacing and ending curators');
 }
 
 function requireWritingCasesOf(access: Access, districtCode: string) {

@@ -103,17 +103,3 @@ export async function wardsOfCurator(db: PrismaClient, curatorId: string): Promi
        AND ("endedOn" IS NULL OR "endedOn" > ${day}::date)`;
   return new Set(rows.map((row) => row.familyId));
 }
-
-/**
- * Whether the principal may write cases in some district: a commission (its own), an integrator
- * with `cases:write` (every district, or the one its token names). Checked before a mutation reads
- * anything; the district of the record written is checked once it is known.
- */
-export function writesCasesSomewhere(access: Access): boolean {
-  return access.writesCasesOf(access.principal.districtCode ?? '');
-}
-
-/** Whether the principal reads figures of some district: staff of one, methodologists, integrators by scope. */
-export function readsAggregatesSomewhere(access: Access): boolean {
-  return access.readsAggregatesOf(access.principal.districtCode ?? '');
-}

@@ -12,7 +12,7 @@ import type { Curator as CuratorRecord, Prisma, PrismaClient } from '@kdn/prisma
 import { z } from 'zod';
 import type { AgencyDirectory } from './agency-directory.ts';
 import { builder } from './builder.ts';
-import { visibleCurators, writesCasesSomewhere } from './case-access.ts';
+import { visibleCurators } from './case-access.ts';
 import { Agency, AgencyKindEnum, District } from './references.ts';
 
 export const Curator = builder.objectRef<CuratorRecord>('Curator');
@@ -191,7 +191,7 @@ function writesCuratorsOf(
 
 function requireWritingCurators(access: Access) {
   access.require(
-    writesCasesSomewhere(access) || access.principal.role === 'AGENCY',
+    access.writesCasesSomewhere() || access.principal.role === 'AGENCY',
     'curator records are written by a commission or by the curators’ agency',
   );
 }

@@ -20,7 +20,6 @@ import { isActiveOn } from './active-assignments.ts';
 import type { AgencyDirectory } from './agency-directory.ts';
 import { CuratorAssignment, familyOfAssignment } from './assignment.ts';
 import { builder } from './builder.ts';
-import { writesCasesSomewhere } from './case-access.ts';
 import type { CurationContext } from './context.ts';
 import { Curator } from './curator.ts';
 import type { HomeVisitMonth as HomeVisitMonthShape } from './home-visits.ts';
@@ -254,7 +253,7 @@ async function recordVisit(
   { assignmentId, curatorId, participatingAgencyIds, ...visit }: z.output<typeof recordVisitSchema>,
 ) {
   const curatorItself = access.principal.role === 'CURATOR' && access.principal.curatorId === curatorId;
-  access.require(writesCasesSomewhere(access) || curatorItself, 'recording a visit another curator made');
+  access.require(access.writesCasesSomewhere() || curatorItself, 'recording a visit another curator made');
   const participants = await agencies.lookUp(participatingAgencyIds);
   return transaction(db, async (tx) => {
     const found = await tx.curatorAssignment.findUnique({ where: { id: assignmentId } });

@@ -9,7 +9,9 @@ import { Prisma } from '@kdn/prisma/programmes';
  * - COMPLETED from `completedOn` (clause 6.4);
  * - DRAFT until its first approval: the meeting that approved it, or, for a programme changed since
  *   (then approved again), the first meeting that reviewed it with the family invited before the
- *   first change was proposed, as approval requires (clause 2.1);
+ *   first change was proposed, as approval requires (clause 2.1): the SQL function
+ *   `programme_first_approval` (migration `checklist_read_model`), which the checklist's read
+ *   model dates its facts with too;
  * - UNDER_REVIEW from a change's proposal (clause 3.4) until the meeting that decided it, when the
  *   programme was approved again at or after that meeting; a change decided after the last
  *   approval keeps it under review;
@@ -34,16 +36,7 @@ export function programmesOn(scope: Prisma.Sql, asOf: Date): Prisma.Sql {
            END::"ProgrammeStatus" AS status
       FROM "Programme" p
       LEFT JOIN "WorkingGroupMeeting" approved ON approved.id = p."approvedAtId"
-     CROSS JOIN LATERAL (
-       SELECT COALESCE((
-         SELECT min(m."heldOn")
-           FROM "MeetingReview" r
-           JOIN "WorkingGroupMeeting" m ON m.id = r."meetingId"
-          WHERE r."programmeId" = p.id
-            AND r."familyInvited"
-            AND m."heldOn" <= (SELECT min(c."proposedOn") FROM "ProgrammeChange" c WHERE c."programmeId" = p.id)
-       ), approved."heldOn") AS "approvedOn"
-     ) approval
+     CROSS JOIN LATERAL programme_first_approval(p.id, approved."heldOn") approval
      WHERE ${scope}
        AND (p."periodFrom" <= ${day} OR approval."approvedOn" <= ${day})`;
 }

@@ -70,5 +70,8 @@ export async function ifVisible<Row>(
  * principal must still be one who writes cases somewhere, so that the answer tells others nothing.
  */
 export function requireWritesCases(access: Access, districtCode: string | null, what: string): void {
-  access.require(access.writesCasesOf(districtCode ?? access.principal.districtCode ?? ''), what);
+  access.require(
+    districtCode === null ? access.writesCasesSomewhere() : access.writesCasesOf(districtCode),
+    what,
+  );
 }

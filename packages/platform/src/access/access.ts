@@ -160,6 +160,16 @@ export class Access {
     return this.has('cases:write') && this.within(districtCode);
   }
 
+  /** Whether the principal writes cases in some district: its own, for one bound to a district. A first check before the district is known. */
+  writesCasesSomewhere(): boolean {
+    return this.writesCasesOf(this.principal.districtCode ?? '');
+  }
+
+  /** Whether the principal reads the figures of some district, as `writesCasesSomewhere` for writing. */
+  readsAggregatesSomewhere(): boolean {
+    return this.readsAggregatesOf(this.principal.districtCode ?? '');
+  }
+
   /** Agencies and resource centres of a district: administrators, the district's commission, integrators by scope. */
   administersDirectoryOf(districtCode: string): boolean {
     if (this.principal.role === 'ADMIN') return true;

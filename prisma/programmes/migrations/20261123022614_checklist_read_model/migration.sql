@@ -68,6 +68,24 @@ CREATE FUNCTION "checklist_counts"("countsFrom" DATE, "doneOn" DATE, "failedOn" 
                       AND NOT COALESCE("failedOn" <= "asOf", false), false)
 $$;
 
+-- The day a programme was first approved. A programme records only its last approval, so for one
+-- changed since (then approved again) it is the first meeting that reviewed it with the family
+-- invited before the first change was proposed, as approval requires (clause 2.1). history.ts
+-- dates a programme's status on a day with it, and the checklist's facts their counting. A set of
+-- one row, to be joined laterally: the planner inlines such a function into the query (a scalar one
+-- holding a subquery it would call row by row, which doubled a district overview's time).
+CREATE FUNCTION "programme_first_approval"(programme_id UUID, last_approved_on DATE)
+  RETURNS TABLE ("approvedOn" DATE) LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT COALESCE((
+    SELECT min(m."heldOn")
+      FROM "MeetingReview" r
+      JOIN "WorkingGroupMeeting" m ON m.id = r."meetingId"
+     WHERE r."programmeId" = programme_id
+       AND r."familyInvited"
+       AND m."heldOn" <= (SELECT min(c."proposedOn") FROM "ProgrammeChange" c WHERE c."programmeId" = programme_id)
+  ), last_approved_on)
+$$;
+
 -- Rebuilds the facts and totals of the centres from the rows they derive from. A programme counts
 -- from the day it is no draft (services/programmes/src/history.ts: its first approval, or its
 -- completion once its period began), a measure from then or from the meeting that accepted the
@@ -84,16 +102,7 @@ BEGIN
                  CASE WHEN p."completedOn" IS NOT NULL THEN greatest(p."completedOn", p."periodFrom") END) AS "countsFrom"
       FROM "Programme" p
       LEFT JOIN "WorkingGroupMeeting" approved ON approved.id = p."approvedAtId"
-     CROSS JOIN LATERAL (
-       SELECT COALESCE((
-         SELECT min(m."heldOn")
-           FROM "MeetingReview" r
-           JOIN "WorkingGroupMeeting" m ON m.id = r."meetingId"
-          WHERE r."programmeId" = p.id
-            AND r."familyInvited"
-            AND m."heldOn" <= (SELECT min(c."proposedOn") FROM "ProgrammeChange" c WHERE c."programmeId" = p.id)
-       ), approved."heldOn") AS "approvedOn"
-     ) approval
+     CROSS JOIN LATERAL "programme_first_approval"(p.id, approved."heldOn") approval
      WHERE p."resourceCentreId" = ANY(centres)
   ), fact AS (
     SELECT p."resourceCentreId", 'REPORT_DUE'::"ChecklistFactKind" AS kind, r.id AS "sourceId", r."dueOn" AS "eventOn",
