@@ -259,9 +259,9 @@ describe('the checklist read model', () => {
                "priorityMeasuresDue", "priorityMeasuresDone"
           FROM "ChecklistTotal" ORDER BY 1, 2, 3`,
       facts: await db.$queryRaw<unknown[]>`
-        SELECT "resourceCentreId"::text, kind::text, "sourceId"::text, "eventOn"::text, "previousOn"::text,
+        SELECT "resourceCentreId"::text, kind::text, "sourceId"::text, "programmeId"::text, "eventOn"::text, "previousOn"::text,
                "countsFrom"::text, "doneOn"::text, "failedOn"::text, "excludedOn"::text, "settledOn"::text
-          FROM "ChecklistFact" ORDER BY 1, 2, 3, 4`,
+          FROM "ChecklistFact" ORDER BY 1, 2, 3, 5`,
     });
     const kept = await model(client);
     expect(kept.facts.length).toBeGreaterThan(20);

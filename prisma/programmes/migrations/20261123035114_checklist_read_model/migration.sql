@@ -4,12 +4,16 @@ CREATE TYPE "ChecklistFactKind" AS ENUM ('MEETING', 'REVIEW', 'CORRECTION', 'REP
 -- CreateEnum
 CREATE TYPE "ChecklistSpan" AS ENUM ('DAY', 'MONTH');
 
+-- CreateEnum
+CREATE TYPE "ChecklistSource" AS ENUM ('PROGRAMME', 'MEETING');
+
 -- CreateTable
 CREATE TABLE "ChecklistFact" (
     "id" BIGSERIAL NOT NULL,
     "resourceCentreId" UUID NOT NULL,
     "kind" "ChecklistFactKind" NOT NULL,
     "sourceId" UUID NOT NULL,
+    "programmeId" UUID,
     "eventOn" DATE NOT NULL,
     "previousOn" DATE,
     "countsFrom" DATE,
@@ -40,24 +44,30 @@ CREATE TABLE "ChecklistTotal" (
 
 -- CreateTable
 CREATE TABLE "ChecklistStale" (
-    "resourceCentreId" UUID NOT NULL,
     "transactionId" BIGINT NOT NULL,
+    "source" "ChecklistSource" NOT NULL,
+    "sourceId" UUID NOT NULL,
 
-    CONSTRAINT "ChecklistStale_pkey" PRIMARY KEY ("resourceCentreId","transactionId")
+    CONSTRAINT "ChecklistStale_pkey" PRIMARY KEY ("transactionId","source","sourceId")
 );
 
 -- CreateIndex
 CREATE INDEX "ChecklistFact_resourceCentreId_idx" ON "ChecklistFact"("resourceCentreId");
 
 -- CreateIndex
-CREATE INDEX "ChecklistFact_settledOn_eventOn_idx" ON "ChecklistFact"("settledOn", "eventOn");
+CREATE INDEX "ChecklistFact_programmeId_idx" ON "ChecklistFact"("programmeId");
 
 -- CreateIndex
-CREATE INDEX "ChecklistTotal_period_idx" ON "ChecklistTotal"("span", "startsOn", "resourceCentreId", "meetingsHeld", "programmesReviewed", "programmesCorrected", "reportsDue", "reportsOnTime", "reportsWeighingChange", "priorityMeasuresDue", "priorityMeasuresDone");
+CREATE INDEX "ChecklistFact_sourceId_idx" ON "ChecklistFact"("sourceId");
+
+-- CreateIndex
+CREATE INDEX "ChecklistFact_settledOn_eventOn_idx" ON "ChecklistFact"("settledOn", "eventOn");
 
 -- CreateIndex
 CREATE INDEX "ChecklistFact_eventOn_previousOn_idx" ON "ChecklistFact"("eventOn", "previousOn");
 
+-- CreateIndex
+CREATE INDEX "ChecklistTotal_period_idx" ON "ChecklistTotal"("span", "startsOn", "resourceCentreId", "meetingsHeld", "programmesReviewed", "programmesCorrected", "reportsDue", "reportsOnTime", "reportsWeighingChange", "priorityMeasuresDue", "priorityMeasuresDone");
 -- The fact's count at the end of `asOf` ('infinity': for good): from the day it starts to count,
 -- unless excluded by then while neither done nor failed (the EXCLUDED timeliness, rules/timeliness.ts).
 CREATE FUNCTION "checklist_counts"("countsFrom" DATE, "doneOn" DATE, "failedOn" DATE, "excludedOn" DATE, "asOf" DATE)
@@ -86,16 +96,12 @@ CREATE FUNCTION "programme_first_approval"(programme_id UUID, last_approved_on D
   ), last_approved_on)
 $$;
 
--- Rebuilds the facts and totals of the centres from the rows they derive from. A programme counts
--- from the day it is no draft (services/programmes/src/history.ts: its first approval, or its
--- completion once its period began), a measure from then or from the meeting that accepted the
--- change including it, whichever is later.
-CREATE FUNCTION "checklist_refresh"(centres UUID[]) RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-BEGIN
-  DELETE FROM "ChecklistFact" WHERE "resourceCentreId" = ANY(centres);
-  DELETE FROM "ChecklistTotal" WHERE "resourceCentreId" = ANY(centres);
-
-  INSERT INTO "ChecklistFact" ("resourceCentreId", kind, "sourceId", "eventOn", "previousOn", "countsFrom", "doneOn", "failedOn", "excludedOn", "settledOn")
+-- The facts of some programmes (their reports, priority measures, reviews and corrections) and of
+-- some meetings. A programme counts from the day it is no draft (services/programmes/src/history.ts:
+-- its first approval, or its completion once its period began), a measure from then or from the
+-- meeting that accepted the change including it, whichever is later.
+CREATE FUNCTION "checklist_facts"(programmes UUID[], meetings UUID[])
+  RETURNS SETOF "ChecklistFact" LANGUAGE sql STABLE AS $$
   WITH programme AS (
     SELECT p.id, p."resourceCentreId",
            least(approval."approvedOn",
@@ -103,19 +109,20 @@ BEGIN
       FROM "Programme" p
       LEFT JOIN "WorkingGroupMeeting" approved ON approved.id = p."approvedAtId"
      CROSS JOIN LATERAL "programme_first_approval"(p.id, approved."heldOn") approval
-     WHERE p."resourceCentreId" = ANY(centres)
+      JOIN unnest(programmes) AS chosen(id) ON chosen.id = p.id
   ), fact AS (
-    SELECT p."resourceCentreId", 'REPORT_DUE'::"ChecklistFactKind" AS kind, r.id AS "sourceId", r."dueOn" AS "eventOn",
+    SELECT p."resourceCentreId", 'REPORT_DUE'::"ChecklistFactKind" AS kind, r.id AS "sourceId", p.id AS "programmeId",
+           r."dueOn" AS "eventOn",
            NULL::date AS "previousOn", p."countsFrom",
            CASE WHEN r."submittedOn" <= r."dueOn" THEN r."submittedOn" END AS "doneOn",
            NULL::date AS "failedOn", NULL::date AS "excludedOn"
       FROM "ProgressReport" r JOIN programme p ON p.id = r."programmeId"
     UNION ALL
-    SELECT p."resourceCentreId", 'REPORT_ASSESSED', r.id, r."submittedOn", NULL, p."countsFrom", NULL, NULL, NULL
+    SELECT p."resourceCentreId", 'REPORT_ASSESSED', r.id, p.id, r."submittedOn", NULL, p."countsFrom", NULL, NULL, NULL
       FROM "ProgressReport" r JOIN programme p ON p.id = r."programmeId"
      WHERE r."submittedOn" IS NOT NULL AND EXISTS (SELECT 1 FROM "AreaAssessment" a WHERE a."reportId" = r.id)
     UNION ALL
-    SELECT p."resourceCentreId", 'PRIORITY_MEASURE', m.id, m.deadline, NULL,
+    SELECT p."resourceCentreId", 'PRIORITY_MEASURE', m.id, p.id, m.deadline, NULL,
            CASE WHEN p."countsFrom" IS NOT NULL THEN greatest(p."countsFrom", (
              SELECT max(decided."heldOn")
                FROM "ProgrammeChange" c
@@ -125,25 +132,33 @@ BEGIN
       FROM "Measure" m JOIN programme p ON p.id = m."programmeId"
      WHERE m.priority
     UNION ALL
-    SELECT w."resourceCentreId", 'MEETING', w.id, w."heldOn", NULL, '-infinity', NULL, NULL, NULL
+    SELECT w."resourceCentreId", 'MEETING', w.id, NULL, w."heldOn", NULL, '-infinity', NULL, NULL, NULL
       FROM "WorkingGroupMeeting" w
-     WHERE w."resourceCentreId" = ANY(centres)
+      JOIN unnest(meetings) AS chosen(id) ON chosen.id = w.id
     UNION ALL
-    SELECT w."resourceCentreId", 'REVIEW', r."programmeId", w."heldOn",
+    SELECT w."resourceCentreId", 'REVIEW', r."programmeId", r."programmeId", w."heldOn",
            lag(w."heldOn") OVER (PARTITION BY w."resourceCentreId", r."programmeId" ORDER BY w."heldOn", w.id),
            '-infinity', NULL, NULL, NULL
-      FROM "MeetingReview" r JOIN "WorkingGroupMeeting" w ON w.id = r."meetingId"
-     WHERE w."resourceCentreId" = ANY(centres)
+      FROM "MeetingReview" r
+      JOIN unnest(programmes) AS chosen(id) ON chosen.id = r."programmeId"
+      JOIN "WorkingGroupMeeting" w ON w.id = r."meetingId"
     UNION ALL
-    SELECT w."resourceCentreId", 'CORRECTION', c."programmeId", w."heldOn",
+    SELECT w."resourceCentreId", 'CORRECTION', c."programmeId", c."programmeId", w."heldOn",
            lag(w."heldOn") OVER (PARTITION BY w."resourceCentreId", c."programmeId" ORDER BY w."heldOn", w.id, c.id),
            '-infinity', NULL, NULL, NULL
-      FROM "ProgrammeChange" c JOIN "WorkingGroupMeeting" w ON w.id = c."meetingId"
-     WHERE c.decision = 'ACCEPTED' AND w."resourceCentreId" = ANY(centres)
+      FROM "ProgrammeChange" c
+      JOIN unnest(programmes) AS chosen(id) ON chosen.id = c."programmeId"
+      JOIN "WorkingGroupMeeting" w ON w.id = c."meetingId"
+     WHERE c.decision = 'ACCEPTED'
   )
-  SELECT f.*, CASE WHEN f."countsFrom" IS NOT NULL THEN greatest(f."countsFrom", f."doneOn", f."failedOn", f."excludedOn") END
+  SELECT NULL::bigint, f.*, CASE WHEN f."countsFrom" IS NOT NULL THEN greatest(f."countsFrom", f."doneOn", f."failedOn", f."excludedOn") END
     FROM fact f;
+$$;
 
+-- Rebuilds the settled totals of the centres from their facts.
+CREATE FUNCTION "checklist_totals"(centres UUID[]) RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  DELETE FROM "ChecklistTotal" WHERE "resourceCentreId" = ANY(centres);
   INSERT INTO "ChecklistTotal"
   SELECT f."resourceCentreId", s.span, s."startsOn",
          count(*) FILTER (WHERE f.kind = 'MEETING'),
@@ -162,21 +177,34 @@ BEGIN
 END;
 $$;
 
--- Every write to a row the facts derive from marks the centres it touches as stale in its
--- transaction, once per centre.
+-- Rebuilds the facts and totals of whole centres: for the migration below, and for the synthetic
+-- seed, whose bulk load bypasses the triggers.
+CREATE FUNCTION "checklist_refresh"(centres UUID[]) RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  DELETE FROM "ChecklistFact" WHERE "resourceCentreId" = ANY(centres);
+  INSERT INTO "ChecklistFact" ("resourceCentreId", kind, "sourceId", "programmeId", "eventOn", "previousOn", "countsFrom", "doneOn", "failedOn", "excludedOn", "settledOn")
+  SELECT "resourceCentreId", kind, "sourceId", "programmeId", "eventOn", "previousOn", "countsFrom", "doneOn", "failedOn", "excludedOn", "settledOn"
+    FROM "checklist_facts"(
+      ARRAY(SELECT id FROM "Programme" WHERE "resourceCentreId" = ANY(centres)),
+      ARRAY(SELECT id FROM "WorkingGroupMeeting" WHERE "resourceCentreId" = ANY(centres)));
+  PERFORM "checklist_totals"(centres);
+END;
+$$;
+
+-- Every write to a row the facts derive from marks, once per transaction, the programmes and
+-- meetings whose facts it changes.
 CREATE FUNCTION "checklist_mark_stale"() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 DECLARE
   old_row JSONB := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END;
   new_row JSONB := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
-  centres UUID[] := '{}';
   programmes UUID[] := '{}';
   meetings UUID[] := '{}';
 BEGIN
   CASE TG_TABLE_NAME
     WHEN 'Programme' THEN
-      centres := ARRAY[(old_row->>'resourceCentreId')::uuid, (new_row->>'resourceCentreId')::uuid];
+      programmes := ARRAY[(COALESCE(old_row, new_row)->>'id')::uuid];
     WHEN 'WorkingGroupMeeting' THEN
-      centres := ARRAY[(old_row->>'resourceCentreId')::uuid, (new_row->>'resourceCentreId')::uuid];
+      meetings := ARRAY[(COALESCE(old_row, new_row)->>'id')::uuid];
       -- The meeting's day dates the approvals, reviews and decisions held at it.
       programmes := ARRAY(
         SELECT id FROM "Programme" WHERE "approvedAtId" = (old_row->>'id')::uuid
@@ -188,26 +216,55 @@ BEGIN
          WHERE id IN ((old_row->>'reportId')::uuid, (new_row->>'reportId')::uuid));
     ELSE
       programmes := ARRAY[(old_row->>'programmeId')::uuid, (new_row->>'programmeId')::uuid];
-      meetings := ARRAY[(old_row->>'meetingId')::uuid, (new_row->>'meetingId')::uuid];
   END CASE;
-  INSERT INTO "ChecklistStale" ("resourceCentreId", "transactionId")
-  SELECT DISTINCT centre, txid_current()
-    FROM (SELECT unnest(centres)
-          UNION ALL SELECT "resourceCentreId" FROM "Programme" WHERE id = ANY(programmes)
-          UNION ALL SELECT "resourceCentreId" FROM "WorkingGroupMeeting" WHERE id = ANY(meetings)) AS touched(centre)
-   WHERE centre IS NOT NULL
+  INSERT INTO "ChecklistStale" ("transactionId", source, "sourceId")
+  SELECT txid_current(), 'PROGRAMME'::"ChecklistSource", id FROM unnest(programmes) AS id WHERE id IS NOT NULL
+  UNION
+  SELECT txid_current(), 'MEETING'::"ChecklistSource", id FROM unnest(meetings) AS id WHERE id IS NOT NULL
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END;
 $$;
 
--- At commit, each stale centre is rebuilt, one transaction at a time per centre: the lock makes a
--- second writer's rebuild wait for the first one's commit and then read it.
+-- At commit, the first stale row's trigger rebuilds the facts of every programme and meeting the
+-- transaction marked, then the totals of their centres, old and new; the later rows' triggers find
+-- nothing left. The centres are locked in order, so a second writer's rebuild waits for the
+-- first's commit and then reads it.
 CREATE FUNCTION "checklist_refresh_stale"() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+DECLARE
+  programmes UUID[];
+  meetings UUID[];
+  centres UUID[];
 BEGIN
-  PERFORM pg_advisory_xact_lock(hashtextextended('ChecklistFact ' || NEW."resourceCentreId"::text, 0));
-  PERFORM "checklist_refresh"(ARRAY[NEW."resourceCentreId"]);
-  DELETE FROM "ChecklistStale" WHERE "resourceCentreId" = NEW."resourceCentreId" AND "transactionId" = NEW."transactionId";
+  WITH taken AS (
+    DELETE FROM "ChecklistStale" WHERE "transactionId" = NEW."transactionId" RETURNING source, "sourceId"
+  )
+  SELECT COALESCE(array_agg("sourceId") FILTER (WHERE source = 'PROGRAMME'), '{}'),
+         COALESCE(array_agg("sourceId") FILTER (WHERE source = 'MEETING'), '{}')
+    INTO programmes, meetings
+    FROM taken;
+  IF cardinality(programmes) + cardinality(meetings) = 0 THEN
+    RETURN NULL;
+  END IF;
+  centres := ARRAY(
+    SELECT "resourceCentreId" FROM "ChecklistFact" WHERE "programmeId" = ANY(programmes)
+    UNION SELECT "resourceCentreId" FROM "ChecklistFact" WHERE kind = 'MEETING' AND "sourceId" = ANY(meetings)
+    UNION SELECT "resourceCentreId" FROM "Programme" WHERE id = ANY(programmes)
+    UNION SELECT "resourceCentreId" FROM "WorkingGroupMeeting" WHERE id = ANY(meetings)
+    UNION SELECT w."resourceCentreId"
+            FROM "MeetingReview" r JOIN "WorkingGroupMeeting" w ON w.id = r."meetingId"
+           WHERE r."programmeId" = ANY(programmes)
+    UNION SELECT w."resourceCentreId"
+            FROM "ProgrammeChange" c JOIN "WorkingGroupMeeting" w ON w.id = c."meetingId"
+           WHERE c."programmeId" = ANY(programmes)
+    ORDER BY 1);
+  PERFORM pg_advisory_xact_lock(hashtextextended('ChecklistFact ' || centre::text, 0)) FROM unnest(centres) AS centre;
+  DELETE FROM "ChecklistFact" WHERE "programmeId" = ANY(programmes);
+  DELETE FROM "ChecklistFact" WHERE kind = 'MEETING' AND "sourceId" = ANY(meetings);
+  INSERT INTO "ChecklistFact" ("resourceCentreId", kind, "sourceId", "programmeId", "eventOn", "previousOn", "countsFrom", "doneOn", "failedOn", "excludedOn", "settledOn")
+  SELECT "resourceCentreId", kind, "sourceId", "programmeId", "eventOn", "previousOn", "countsFrom", "doneOn", "failedOn", "excludedOn", "settledOn"
+    FROM "checklist_facts"(programmes, meetings);
+  PERFORM "checklist_totals"(centres);
   RETURN NULL;
 END;
 $$;
