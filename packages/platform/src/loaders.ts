@@ -60,9 +60,10 @@ export function figuresByKey<Params extends object, Figure>(
     async (requests) => {
       const groups = new Map<string, { params: Params; keys: string[] }>();
       for (const { key, params } of requests) {
-        const group = groups.get(paramsKey(params)) ?? { params, keys: [] };
+        const serialisedParams = paramsKey(params);
+        const group = groups.get(serialisedParams) ?? { params, keys: [] };
         group.keys.push(key);
-        groups.set(paramsKey(params), group);
+        groups.set(serialisedParams, group);
       }
       const figures = new Map<string, Map<string, Figure>>();
       for (const [serialisedParams, { params, keys }] of groups) {
