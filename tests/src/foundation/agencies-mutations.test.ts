@@ -7,13 +7,16 @@ import { type Stack, startStack } from '../stack.ts';
 
 let stack: Stack;
 let centreAgencyId: string;
+let valeCentreAgencyId: string;
 
 beforeAll(async () => {
   stack = await startStack();
   ({
     centre: { id: centreAgencyId },
   } = await createDistrict(stack.agencies.db.client, 'hill'));
-  await createDistrict(stack.agencies.db.client, 'vale');
+  ({
+    centre: { id: valeCentreAgencyId },
+  } = await createDistrict(stack.agencies.db.client, 'vale'));
 });
 afterAll(() => stack?.stop());
 
@@ -196,6 +199,33 @@ describe('resource centres', () => {
       input: { id: centre.id, version: 1, headAppointed: false },
     });
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  test('side by side, each centre reads as its district shows it, staff schedule in order', async () => {
+    const schedule = [
+      { title: 'социальный педагог', filled: 0.25, vacant: 0.75 },
+      { title: 'заведующий отделением', filled: 1, vacant: 0 },
+    ];
+    await graphqlData(stack.gateway, createCentre, {
+      input: centreInput({ districtCode: 'vale', agencyId: valeCentreAgencyId, staffPositions: schedule }),
+    });
+    const centre = `id version headAppointed secretaryAppointed staffFilled staffVacant
+      staffPositions { title filled vacant } agency { id name kind } district { code name }`;
+    type Centre = { district: { code: string }; staffPositions: unknown[] };
+    const data = await graphqlData<{
+      resourceCentres: Centre[];
+      districts: Array<{ code: string; resourceCentre: Centre | null }>;
+    }>(stack.gateway, `{ resourceCentres { ${centre} } districts { code resourceCentre { ${centre} } } }`);
+    const byDistrict = data.districts
+      .flatMap((district) => (district.resourceCentre ? [district.resourceCentre] : []))
+      .sort((a, b) => a.district.code.localeCompare(b.district.code));
+    expect(data.resourceCentres.map((each) => each.district.code)).toEqual(['hill', 'vale']);
+    expect(data.resourceCentres).toEqual(byDistrict);
+    expect(data.resourceCentres[1]).toMatchObject({
+      staffFilled: 1.25,
+      staffVacant: 0.75,
+      staffPositions: schedule,
+    });
   });
 });
 

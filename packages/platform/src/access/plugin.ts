@@ -124,11 +124,21 @@ function guardPersonalData(
   };
 }
 
+/**
+ * A figure resolved synchronously stays synchronous: a page of the country's resource centres is
+ * tens of thousands of figures, and a promise each costs the executor more than the figure itself.
+ */
 function suppressSmallFigures(resolve: Resolver): Resolver {
-  return async (parent, args, context, info) => {
-    const value: unknown = await resolve(parent, args, context, info);
-    return typeof value === 'number' ? context.access.figure(value) : value;
+  return (parent, args, context, info) => {
+    const value: unknown = resolve(parent, args, context, info);
+    return value instanceof Promise
+      ? value.then((resolved) => suppressed(resolved, context))
+      : suppressed(value, context);
   };
+}
+
+function suppressed(value: unknown, context: AccessContext): unknown {
+  return typeof value === 'number' ? context.access.figure(value) : value;
 }
 
 SchemaBuilder.registerPlugin('access', AccessPlugin);

@@ -20,18 +20,18 @@ export const integratorScopes = [
 ] as const;
 export type IntegratorScope = (typeof integratorScopes)[number];
 
-/** The signed-in user, from the claims of a verified token. */
+/** The signed-in user, from the claims of a verified token; shared by the requests that send the token. */
 export interface Principal {
   /** The token's subject: the user's id at the identity provider. */
-  userId: string;
-  role: Role;
+  readonly userId: string;
+  readonly role: Role;
   /** The district a commission member, curator or agency works in; an integrator's, when limited to one. */
-  districtCode: string | null;
+  readonly districtCode: string | null;
   /** The agency an agency user or a curator works for. */
-  agencyId: string | null;
+  readonly agencyId: string | null;
   /** A curator's own id in the curation subgraph. */
-  curatorId: string | null;
-  scopes: ReadonlySet<IntegratorScope>;
+  readonly curatorId: string | null;
+  readonly scopes: ReadonlySet<IntegratorScope>;
 }
 
 const text = z.string().min(1).max(200);
