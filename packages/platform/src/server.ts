@@ -200,13 +200,21 @@ export function serveSubgraph<Context extends SubgraphContext>(
   });
 }
 
+/**
+ * A subgraph's answer that read personal data says so in this header, so that the gateway never
+ * hands it to another request (whose reads would then go unaudited).
+ */
+export const personalDataHeader = 'x-personal-data';
+
 /** When a request answers, its reads of personal data go to the audit as one record. */
 function auditOnAnswer<Context extends SubgraphContext>(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, operationName }) {
-          contextValue.audit.close(operationName ?? null);
+        async willSendResponse({ contextValue, operationName, response }) {
+          if (contextValue.audit.close(operationName ?? null)) {
+            response.http.headers.set(personalDataHeader, 'read');
+          }
         },
       };
     },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SubgraphName } from '@kdn/platform';
+import { personalDataHeader, type SubgraphName } from '@kdn/platform';
 import { signedIn } from '@kdn/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Stack, startStack } from '../stack.ts';
@@ -137,6 +137,36 @@ describe('reads of personal data', () => {
     for (const subgraph of ['agencies', 'registry', 'curation', 'programmes'] as const) {
       expect(await recordsOf(subgraph, requestId)).toEqual([]);
     }
+  });
+
+  test('a subgraph’s answer that read personal data says so, for the gateway never to share it', async () => {
+    const headerOf = async (selection: string) => {
+      const response = await fetch(stack.registry.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await signedIn(commission.claims)) },
+        body: JSON.stringify({
+          query: `query ($id: ID!) { family(id: $id) { ${selection} } }`,
+          variables: { id: familyId },
+        }),
+      });
+      return response.headers.get(personalDataHeader);
+    };
+    expect(await headerOf('id address')).toBe('read');
+    expect(await headerOf('id composition')).toBeNull();
+  });
+
+  test('N identical concurrent reads through the gateway by one user: N records', async () => {
+    const n = 10;
+    const before = {
+      registry: await auditCount('registry', 'READ'),
+      curation: await auditCount('curation', 'READ'),
+    };
+    const answers = await Promise.all(
+      Array.from({ length: n }, () => send(stack.gateway, commission, personalRead, { id: familyId })),
+    );
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    expect(await auditCount('registry', 'READ')).toBe(before.registry + n);
+    expect(await auditCount('curation', 'READ')).toBe(before.curation + n);
   });
 
   test('a refused read writes no record', async () => {

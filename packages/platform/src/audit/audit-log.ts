@@ -117,9 +117,10 @@ export class AuditTrail {
     await this.writer?.flush();
   }
 
-  /** Hands the request's record to the writer, if it read any personal data. */
-  close(operation: string | null): void {
-    if (!this.writer || !this.principal || this.families.size === 0) return;
+  /** Hands the request's record to the writer, if it read any personal data; says whether it did. */
+  close(operation: string | null): boolean {
+    if (this.families.size === 0) return false;
+    if (!this.writer || !this.principal) return true;
     this.writer.add({
       action: 'READ',
       operation,
@@ -134,5 +135,6 @@ export class AuditTrail {
     this.families.clear();
     this.minors.clear();
     this.fields.clear();
+    return true;
   }
 }
