@@ -63,6 +63,24 @@ describe('the gateway’s subgraph fetches', () => {
     expect(answers).toEqual(Array(3).fill(JSON.stringify({ data: { answer: 1 } })));
   });
 
+  test('share a read’s failure: waiting on a subgraph that does not answer in time, they all give up together', async () => {
+    const impatient = subgraphFetcher(200);
+    const read = () =>
+      impatient(url, {
+        method: 'POST',
+        headers: { authorization: 'Bearer one' },
+        body: JSON.stringify({ query: 'query Slow{slow}', variables: {} }),
+      }).then(
+        () => 'answered',
+        () => 'gave up',
+      );
+    received.length = 0;
+    const outcomes = await Promise.all([read(), read()]);
+    release();
+    expect(outcomes).toEqual(['gave up', 'gave up']);
+    expect(received).toHaveLength(1);
+  });
+
   test.each([
     ['two users’ reads', () => post('query A{a}', 'Bearer one'), () => post('query A{a}', 'Bearer two')],
     ['writes', () => post('mutation M{m}'), () => post('mutation M{m}')],

@@ -17,8 +17,9 @@ interface Answer {
  *
  * A read the same user is already waiting for from the subgraph is not sent again: the waiting
  * requests share the answer, as Hive Gateway does (the directory half of ten methodologists' pages
- * of the country's resource centres is one fetch, not ten). Not shared: writes, answers other than
- * 200, and answers that read personal data, each of which the subgraph audits per request.
+ * of the country's resource centres is one fetch, not ten), or its failure. Not shared: writes,
+ * answers other than 200, and answers that read personal data, each of which the subgraph audits
+ * per request: each request waiting on one of those asks itself.
  */
 export function subgraphFetcher(timeoutMs: number): Fetcher {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
@@ -56,9 +57,9 @@ export function subgraphFetcher(timeoutMs: number): Fetcher {
     if (key === undefined) return answered(url, await send(url, init));
     const leader = inFlight.get(key);
     if (leader) {
-      const shared = await leader.catch(() => undefined);
-      if (shared && shareable(shared)) return answered(url, shared);
-      return answered(url, await send(url, init));
+      // A failure (the subgraph timed out, or is down) is every waiting request's, at the same time.
+      const shared = await leader;
+      return answered(url, shareable(shared) ? shared : await send(url, init));
     }
     const own = send(url, init);
     inFlight.set(key, own);
