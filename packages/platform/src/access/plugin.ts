@@ -127,14 +127,19 @@ function guardPersonalData(
 /**
  * A figure resolved synchronously stays synchronous: a page of the country's resource centres is
  * tens of thousands of figures, and a promise each costs the executor more than the figure itself.
+ * Any thenable is waited for, as GraphQL waits for it: a Prisma query is one, not a `Promise`.
  */
 function suppressSmallFigures(resolve: Resolver): Resolver {
   return (parent, args, context, info) => {
     const value: unknown = resolve(parent, args, context, info);
-    return value instanceof Promise
+    return isThenable(value)
       ? value.then((resolved) => suppressed(resolved, context))
       : suppressed(value, context);
   };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
 function suppressed(value: unknown, context: AccessContext): unknown {
