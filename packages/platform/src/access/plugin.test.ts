@@ -11,6 +11,7 @@ const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('
 /** A figure of 2 resolved each way a resolver can: a value, a promise, a thenable that is no `Promise`. */
 const builder = new SchemaBuilder<{ Context: { access: Access } }>({ plugins: [AccessPlugin] });
 const thenable = (value: number): PromiseLike<number> => ({
+  // biome-ignore lint/suspicious/noThenProperty: the point of the test is a thenable that is no Promise.
   then: (onFulfilled) => Promise.resolve(value).then(onFulfilled),
 });
 builder.queryType({
