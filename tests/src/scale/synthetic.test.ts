@@ -86,6 +86,20 @@ async function checksums(pool: pg.Pool): Promise<Record<string, string>> {
   return sums;
 }
 
+/** The schemas' indexes and constraints, as PostgreSQL defines them, in a fixed order. */
+async function schemaObjects(pool: pg.Pool): Promise<string[]> {
+  const { rows: objects } = await pool.query<{ definition: string }>(
+    `SELECT format('%s: %s', schemaname, indexdef) AS definition FROM pg_indexes WHERE schemaname = ANY($1)
+     UNION ALL
+     SELECT format('%s %s: %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
+       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+      WHERE n.nspname = ANY($1) AND c.contype <> 'n'
+     ORDER BY 1`,
+    [services],
+  );
+  return objects.map((object) => object.definition);
+}
+
 describe.skipIf(!onPostgres)('the synthetic tiny tier, seeded into a scratch PostgreSQL database', () => {
   test('fills every service: districts, agencies, the register over five years, curators, visits, programmes', async () => {
     const [counts] = await rows<Record<string, number>>(
@@ -289,6 +303,21 @@ describe.skipIf(!onPostgres)('the synthetic tiny tier, seeded into a scratch Pos
       },
     );
     expect(data.recordVisit.visitedOn).toBe(asOfIso);
+  });
+
+  test('the seeded database has every index, key and constraint a migrated one has', async () => {
+    const fresh = await createTestDatabases(services);
+    const location = fresh.locationOf('agencies');
+    if (location.kind !== 'postgres') throw new Error('the synthetic tiers load into PostgreSQL');
+    const pool = new pg.Pool({ connectionString: location.url, max: 1 });
+    try {
+      const [seededSchema, migratedSchema] = await Promise.all([schemaObjects(sql), schemaObjects(pool)]);
+      expect(seededSchema.length).toBeGreaterThan(100);
+      expect(seededSchema).toEqual(migratedSchema);
+    } finally {
+      await pool.end();
+      await fresh.drop();
+    }
   });
 
   test('the same seed gives the same data, table by table; another seed gives other data', async () => {
