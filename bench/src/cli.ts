@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { repositoryRoot, type SubgraphName, subgraphNames } from '@kdn/platform';
 import { signedIn, testIntegrator } from '@kdn/platform/testing';
 import pg from 'pg';
+import { cpuClock } from './cpu.ts';
 import { drive } from './drive.ts';
 import { operationNamed, operations } from './operations.ts';
 import {
@@ -109,6 +110,7 @@ console.log('Starting the subgraphs, the gateway, Hive Gateway and the floor…'
 const processes = await startAll(specs, environment);
 const named = (name: string) => processes.find((candidate) => candidate.name === name) as Process;
 const stop = () => stopAll(processes);
+const cpu = cpuClock(processes.map(({ name, child }) => ({ name, pid: child.pid })));
 process.once('SIGINT', () => stop().then(() => process.exit(130)));
 
 let failed = false;
@@ -138,7 +140,13 @@ try {
         // The first request also plans the query and warms the caches; the second is timed alone.
         await verify(operation.name, target, targetUrl, body(), headers);
         const oneRequestMs = await verify(operation.name, target, targetUrl, body(), headers);
-        const figures = await drive({ url: targetUrl, body, headers }, connections, seconds, oneRequestMs);
+        const figures = await drive(
+          { url: targetUrl, body, headers },
+          connections,
+          seconds,
+          oneRequestMs,
+          cpu,
+        );
         // Still answering after the load: a failure under load shows here rather than as a fast error rate.
         await quiesce(url);
         await verify(operation.name, target, targetUrl, body(), headers);

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { type CpuReading, type CpuTimes, perRequest } from './cpu.ts';
 
 export interface Figures {
   p50: number;
@@ -8,6 +9,8 @@ export interface Figures {
   requests: number;
   /** Responses that were not HTTP 2xx. */
   failures: number;
+  /** CPU time per response of each process, PostgreSQL and the load generator, in ms. */
+  cpuMsPerRequest: CpuTimes;
 }
 
 export interface Target {
@@ -30,17 +33,24 @@ export async function drive(
   connections: number,
   seconds: number,
   oneRequestMs: number,
+  cpu: () => CpuReading,
 ): Promise<Figures> {
-  if (oneRequestMs * 5 >= seconds * 1000) return run(target, connections, { amount: connections * 3 });
-  await run(target, connections, { duration: Math.min(2, Math.max(1, seconds / 5)) });
-  return run(target, connections, { duration: seconds });
+  if (oneRequestMs * 5 < seconds * 1000)
+    await run(target, connections, { duration: Math.min(2, Math.max(1, seconds / 5)) });
+  const before = cpu();
+  const figures = await run(
+    target,
+    connections,
+    oneRequestMs * 5 >= seconds * 1000 ? { amount: connections * 3 } : { duration: seconds },
+  );
+  return { ...figures, cpuMsPerRequest: perRequest(before, cpu(), figures.requests) };
 }
 
 function run(
   target: Target,
   connections: number,
   length: { duration: number } | { amount: number },
-): Promise<Figures> {
+): Promise<Omit<Figures, 'cpuMsPerRequest'>> {
   const latencies: number[] = [];
   let failures = 0;
   return new Promise((resolve, reject) => {

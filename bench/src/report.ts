@@ -72,6 +72,7 @@ export function markdownReport(run: Run): string {
         `${gateway && floor ? (gateway.p95 <= 1.5 * floor.p95 + 5 ? 'yes' : 'no') : '–'}. ` +
         `Statements per request: ${statementsOf(run, operation.name)}.`,
       '',
+      ...cpuTable(rows),
     );
   }
   lines.push('Peak resident memory (VmHWM) of each process:', '', '| process | MB |', '| --- | ---: |');
@@ -82,6 +83,31 @@ export function markdownReport(run: Run): string {
     lines.push(`| ${table} | ${count.toLocaleString('en-US')} |`);
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * Where the CPU went: each process's time per response while the target was driven, whichever
+ * process served it (the gateways and the floor pass the work on to the others).
+ */
+function cpuTable(rows: Measurement[]): string[] {
+  const measured = rows.filter((row) => row.figures);
+  const first = measured[0]?.figures;
+  if (!first) return [];
+  const names = Object.keys(first.cpuMsPerRequest);
+  const lines = [
+    'CPU per response, ms, by process while each target was driven:',
+    '',
+    `| target | ${names.join(' | ')} | all |`,
+    `| --- |${' ---: |'.repeat(names.length + 1)}`,
+  ];
+  for (const { target, figures } of measured) {
+    const times = names.map((name) => figures?.cpuMsPerRequest[name] ?? 0);
+    const all = times.reduce((sum, ms) => sum + ms, 0);
+    lines.push(`| ${targetNames[target] ?? target} | ${[...times, all].map(cpuMs).join(' | ')} |`);
+  }
+  return [...lines, ''];
+}
+
+const cpuMs = (ms: number) => (ms < 0.05 ? '–' : ms < 10 ? ms.toFixed(1) : String(Math.round(ms)));
 
 function statementsOf(run: Run, operation: string): string {
   const counts = Object.entries(run.statements[operation] ?? {});
