@@ -50,6 +50,7 @@ export { districtFigures, figuresByKey, loaderByKey, loaderOfLists, present } fr
 export { type Logger, rootLogger } from './logger.ts';
 export { type IdWindow, idCursorConnection } from './pagination.ts';
 export { fetchEntities } from './remote-entities.ts';
+export { selectedFields } from './selection.ts';
 export { personalDataHeader, type RunningServer, serveGraphQL, serveSubgraph } from './server.ts';
 export {
   type AgencyKind,

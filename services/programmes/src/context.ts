@@ -10,7 +10,12 @@ import {
 import type { Prisma, PrismaClient, Programme as ProgrammeRecord } from '@kdn/prisma/programmes';
 import { measureRows, meetingRows, programmeRows } from './access.ts';
 import { checklists, emptyChecklist } from './checklist.ts';
-import { noOutcomes, type OutcomeParams, programmeOutcomes } from './programme-outcomes.ts';
+import {
+  noOutcomes,
+  type OutcomeParams,
+  type OutcomeQuery,
+  programmeOutcomes,
+} from './programme-outcomes.ts';
 import type { References } from './references.ts';
 
 export type ProgrammesDatabase = Database<PrismaClient>;
@@ -199,7 +204,7 @@ export function createLoaders(db: PrismaClient, access: Access) {
       (assessment) => assessment.reportId,
     ),
     programmeOutcomes: districtFigures(
-      (codes, params: OutcomeParams) => programmeOutcomes(db, codes, params),
+      (codes, params: OutcomeQuery) => programmeOutcomes(db, codes, params),
       noOutcomes,
     ),
     checklist: figuresByKey(

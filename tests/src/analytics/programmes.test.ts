@@ -379,6 +379,37 @@ describe('batching', () => {
     expect(byCode['north-east']).toEqual({ total: 0, overdue: 0 });
   });
 
+  test('each figure asked alone, or through a fragment, is the figure asked with all the others', async () => {
+    const selections = {
+      byStatus: 'byStatus { status programmes }',
+      measures: `measures { ${counts} }`,
+      measuresByAgency: `measuresByAgency { agency { id } counts { ${counts} } }`,
+      measuresByCategory: `measuresByCategory { category counts { ${counts} } }`,
+      lastReport: 'lastReport { families improved unchanged worsened }',
+      programmesReviewed: 'programmesReviewed',
+      programmesChangedAfterReview: 'programmesChangedAfterReview',
+    };
+    const all = await outcomes<Record<string, unknown>>(Object.values(selections).join(' '), '2011-12-31');
+    expect(all.lastReport).not.toEqual({ families: 0, improved: 0, unchanged: 0, worsened: 0 });
+    expect(all.programmesReviewed).toBeGreaterThan(0);
+    for (const [name, selection] of Object.entries(selections)) {
+      expect(await outcomes(selection, '2011-12-31')).toEqual({ [name]: all[name] });
+    }
+    const data = await graphqlData<{ district: { programmeOutcomes: unknown } }>(
+      stack.gateway,
+      `fragment Reports on ProgrammeOutcomes { lastReport { families improved unchanged worsened } }
+       query { district(code: "north") {
+         programmeOutcomes(asOf: "2011-12-31", from: "2011-01-01", to: "2011-12-31") {
+           ...Reports ... on ProgrammeOutcomes { programmesReviewed }
+         }
+       } }`,
+    );
+    expect(data.district.programmeOutcomes).toEqual({
+      lastReport: all.lastReport,
+      programmesReviewed: all.programmesReviewed,
+    });
+  });
+
   test('the checklists of every centre cost one statement', async () => {
     const before = stack.programmes.db.statementCount();
     const data = await graphqlData<{ resourceCentres: Array<{ id: string; checklist: unknown }> }>(
