@@ -35,14 +35,10 @@ export async function drive(
   oneRequestMs: number,
   cpu: () => CpuReading,
 ): Promise<Figures> {
-  if (oneRequestMs * 5 < seconds * 1000)
-    await run(target, connections, { duration: Math.min(2, Math.max(1, seconds / 5)) });
+  const slow = oneRequestMs * 5 >= seconds * 1000;
+  if (!slow) await run(target, connections, { duration: Math.min(2, Math.max(1, seconds / 5)) });
   const before = cpu();
-  const figures = await run(
-    target,
-    connections,
-    oneRequestMs * 5 >= seconds * 1000 ? { amount: connections * 3 } : { duration: seconds },
-  );
+  const figures = await run(target, connections, slow ? { amount: connections * 3 } : { duration: seconds });
   return { ...figures, cpuMsPerRequest: perRequest(before, cpu(), figures.requests) };
 }
 
