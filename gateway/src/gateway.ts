@@ -7,6 +7,7 @@ import {
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { type RequestContext, type RunningServer, serveGraphQL, serviceUnavailable } from '@kdn/platform';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { alignBranches } from './plan-alignment.ts';
 import { requestLimitProtection } from './request-limits.ts';
 import { readSafelist, requireSafelist, safelistedOperations } from './safelist.ts';
 import { subgraphFetcher } from './subgraph-fetch.ts';
@@ -72,6 +73,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     supergraphSdl: readFileSync(supergraphPath, 'utf8'),
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? '', timeoutMs),
+    experimental_didResolveQueryPlan: ({ queryPlan }) => alignBranches(queryPlan),
   });
   const limits = requestLimitProtection();
   const safelist = options.safelist && readSafelist(options.safelist.manifestPath);

@@ -1,8 +1,9 @@
 import http from 'node:http';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { personalDataHeader } from '@kdn/platform';
+import { batchSameRequestReads } from './fetch-batching.ts';
 
-interface Answer {
+export interface Answer {
   status: number;
   statusMessage: string;
   headers: http.IncomingHttpHeaders;
@@ -19,12 +20,13 @@ interface Answer {
  * requests share the answer, as Hive Gateway does (the directory half of ten methodologists' pages
  * of the country's resource centres is one fetch, not ten), or its failure. Not shared: writes,
  * answers other than 200, and answers that read personal data, each of which the subgraph audits
- * per request: each request waiting on one of those asks itself.
+ * per request: each request waiting on one of those asks itself. Reads one request starts together
+ * go as one (`batchSameRequestReads`).
  */
 export function subgraphFetcher(timeoutMs: number): Fetcher {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const inFlight = new Map<string, Promise<Answer>>();
-  const send = (url: string, init?: FetcherRequestInit) =>
+  const post = (url: string, init?: FetcherRequestInit) =>
     new Promise<Answer>((resolve, reject) => {
       const request = http.request(
         url,
@@ -51,6 +53,7 @@ export function subgraphFetcher(timeoutMs: number): Fetcher {
       request.on('error', reject);
       request.end(init?.body);
     });
+  const send = batchSameRequestReads(post);
 
   return async (url: string, init?: FetcherRequestInit) => {
     const key = sharedReadKey(url, init);

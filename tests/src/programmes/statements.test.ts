@@ -124,8 +124,9 @@ describe('through the gateway, across the four subgraphs', () => {
     expect(hundred).toEqual(ten);
     // programmes: the page, goals, the goals' measures, the programmes' measures, reports, reviews, and the
     // meetings of reviews and approvals together; registry: families, minors; curation: curators;
-    // agencies: the agencies of the goals' measures and of the programmes' measures (two gateway fetches)
-    expect(hundred).toEqual({ programmes: 7, registry: 2, agencies: 2, curation: 1 });
+    // agencies: the agencies of the goals' measures and of the programmes' measures, two fetches
+    // the gateway starts together and sends as one request
+    expect(hundred).toEqual({ programmes: 7, registry: 2, agencies: 1, curation: 1 });
   });
 
   test('families’ programmes with goals, measures and their agencies cost the same for 100 families as for 10', async () => {
@@ -142,6 +143,48 @@ describe('through the gateway, across the four subgraphs', () => {
     // programmes: programmes of the families, goals, measures; agencies: agencies
     expect(hundred.programmes).toBe(3);
     expect(hundred.agencies).toBe(1);
+  });
+
+  test('a family’s page asks each subgraph once: the curator’s agency and the measures’ agencies together', async () => {
+    const [family] = world.families;
+    const db = stack.curation.db.client;
+    await db.ward.create({ data: { familyId: family?.familyId ?? '' } });
+    await db.curatorAssignment.create({
+      data: {
+        familyId: family?.familyId ?? '',
+        registrationId: family?.registrationId ?? '',
+        curatorId: world.curatorId,
+        districtCode: 'bulk',
+        resolutionNumber: '1/1',
+        resolutionDate: new Date('2011-03-01'),
+        startedOn: new Date('2011-03-01'),
+      },
+    });
+    const familyPage = `query ($id: ID!) {
+      family(id: $id) {
+        address
+        currentCurator(asOf: "2011-12-31") { fullName agency { name kind } }
+        programmes { number measures { title agency { name } } }
+      }
+    }`;
+    const statements = await statementsOf(async () => {
+      const data = await graphqlData<{
+        family: {
+          currentCurator: { agency: { name: string } };
+          programmes: Array<{ measures: Array<{ agency: { name: string } }> }>;
+        };
+      }>(stack.gateway, familyPage, { id: family?.familyId });
+      expect(data.family.currentCurator.agency.name).toBe('ЦСПСиД bulk');
+      expect(data.family.programmes[0]?.measures.map((measure) => measure.agency.name)).toEqual([
+        'МБОУ СОШ № 7 bulk',
+        'ОДН ОП № 3 bulk',
+        'Детская поликлиника bulk',
+      ]);
+    });
+    // Apollo's planner reaches the agencies subgraph in two branches, after curation (the current
+    // assignment, its curator) and after programmes (programmes, measures); the gateway runs the
+    // branches step by step and sends both reads of agencies as one request.
+    expect(statements).toEqual({ registry: 1, curation: 2, programmes: 2, agencies: 1 });
   });
 
   test('the measures of every agency of a district cost one statement, and their programmes one more', async () => {
