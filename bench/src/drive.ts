@@ -21,32 +21,90 @@ export interface Target {
   headers?: Record<string, string>;
 }
 
+/** A target of an operation, ready to drive: its single request timed alone. */
+export interface Contestant {
+  name: string;
+  target: Target;
+  oneRequestMs: number;
+}
+
 /**
- * Drives one target over loopback with autocannon at a fixed number of connections for a fixed
- * time, after a short warm-up, and returns the latency percentiles of every response and the rate.
- * A target whose single request (`oneRequestMs`) takes a fifth of the time or more gets a fixed
- * number of requests instead, three per connection, so that its figures rest on answers, not on
- * requests cut off at the end.
+ * Drives the targets of one operation over loopback with autocannon at a fixed number of
+ * connections, in turns: up to five rounds, each target driven for its share of the time in each,
+ * the order turning from round to round, so that none is measured on a machine that has got slower
+ * or faster since the others were (this VM's speed drifts by a third within minutes), and no target
+ * is always first after another has warmed the subgraphs they share. Each target's figures are its
+ * responses of all rounds. A slow target (`isSlow`) gets a fixed number of requests instead, three
+ * per connection over the rounds, so that its figures rest on answers, not on requests cut off at
+ * the end. `beforeEach` runs before each turn (the database left idle).
  */
-export async function drive(
-  target: Target,
+export async function driveInTurns(
+  contestants: Contestant[],
   connections: number,
   seconds: number,
-  oneRequestMs: number,
   cpu: () => CpuReading,
-): Promise<Figures> {
-  const slow = oneRequestMs * 5 >= seconds * 1000;
-  if (!slow) await run(target, connections, { duration: Math.min(2, Math.max(1, seconds / 5)) });
-  const before = cpu();
-  const figures = await run(target, connections, slow ? { amount: connections * 3 } : { duration: seconds });
-  return { ...figures, cpuMsPerRequest: perRequest(before, cpu(), figures.requests) };
+  beforeEach: () => Promise<void>,
+): Promise<Map<string, Figures>> {
+  const rounds = Math.max(1, Math.min(5, Math.floor(seconds / 2)));
+  const turns = new Map(contestants.map(({ name }) => [name, [] as Turn[]]));
+  for (let round = 0; round < rounds; round += 1) {
+    const order = [
+      ...contestants.slice(round % contestants.length),
+      ...contestants.slice(0, round % contestants.length),
+    ];
+    for (const { name, target, oneRequestMs } of order) {
+      await beforeEach();
+      const before = cpu();
+      const length = isSlow(oneRequestMs, seconds)
+        ? { amount: Math.ceil((connections * 3) / rounds) }
+        : { duration: seconds / rounds };
+      const turn = await run(target, connections, length);
+      turns.get(name)?.push({ ...turn, cpuMs: perRequest(before, cpu(), 1) });
+    }
+  }
+  return new Map([...turns].map(([name, each]) => [name, figuresOf(each)]));
+}
+
+/** Drives a target unmeasured for a fifth of the measured time (1–2 s); a slow target is not warmed. */
+export async function warmUp({ target, oneRequestMs }: Contestant, connections: number, seconds: number) {
+  if (!isSlow(oneRequestMs, seconds))
+    await run(target, connections, { duration: Math.min(2, Math.max(1, seconds / 5)) });
+}
+
+/** A target whose single request takes a fifth of the measured time or more. */
+const isSlow = (oneRequestMs: number, seconds: number) => oneRequestMs * 5 >= seconds * 1000;
+
+interface Turn {
+  latencies: number[];
+  seconds: number;
+  failures: number;
+  /** CPU spent in the turn by each process, ms. */
+  cpuMs: CpuTimes;
+}
+
+function figuresOf(turns: Turn[]): Figures {
+  const latencies = turns.flatMap((turn) => turn.latencies).sort((a, b) => a - b);
+  const seconds = turns.reduce((sum, turn) => sum + turn.seconds, 0);
+  const cpuMsPerRequest: CpuTimes = {};
+  for (const turn of turns)
+    for (const [name, ms] of Object.entries(turn.cpuMs))
+      cpuMsPerRequest[name] = (cpuMsPerRequest[name] ?? 0) + ms / Math.max(1, latencies.length);
+  return {
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    requestsPerSecond: seconds > 0 ? Math.round((latencies.length / seconds) * 10) / 10 : 0,
+    requests: latencies.length,
+    failures: turns.reduce((sum, turn) => sum + turn.failures, 0),
+    cpuMsPerRequest,
+  };
 }
 
 function run(
   target: Target,
   connections: number,
   length: { duration: number } | { amount: number },
-): Promise<Omit<Figures, 'cpuMsPerRequest'>> {
+): Promise<Omit<Turn, 'cpuMs'>> {
   const latencies: number[] = [];
   let failures = 0;
   return new Promise((resolve, reject) => {
@@ -66,13 +124,9 @@ function run(
       },
       (error, result) => {
         if (error) return reject(error);
-        latencies.sort((a, b) => a - b);
         resolve({
-          p50: percentile(latencies, 0.5),
-          p95: percentile(latencies, 0.95),
-          p99: percentile(latencies, 0.99),
-          requestsPerSecond: Math.round((latencies.length / result.duration) * 10) / 10,
-          requests: latencies.length,
+          latencies,
+          seconds: result.duration,
           failures: failures + result.errors + result.timeouts,
         });
       },

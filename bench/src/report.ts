@@ -43,7 +43,7 @@ export function markdownReport(run: Run): string {
   const lines = [
     `### ${run.scale} tier, ${run.date.slice(0, 10)}`,
     '',
-    `\`${run.command}\` — ${run.connections} connections, ${run.seconds} s per target after a warm-up; as of ${run.asOf}, seed ${run.seed}.`,
+    `\`${run.command}\` — ${run.connections} connections, ${run.seconds} s per target, in turns of up to five rounds after every target is warmed up; as of ${run.asOf}, seed ${run.seed}.`,
     `Machine: ${run.machine.cpus} × ${run.machine.cpuModel}, ${run.machine.memoryGb} GB, Node ${run.machine.node}, PostgreSQL ${run.machine.postgres}.`,
     '',
   ];
