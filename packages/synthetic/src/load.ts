@@ -95,9 +95,7 @@ interface SetAside {
  * statements that recreate them.
  */
 async function setIndexesAside(client: pg.Client, tableIds: readonly TableId[]): Promise<SetAside> {
-  const schemas = [...services];
-  const tables = tableIds.map((table) => `${table.service}.${table.table}`);
-  const loaded = `n.nspname = ANY($1) AND (n.nspname || '.' || t.relname) = ANY($2)`;
+  const tables = tableIds.map(qualified);
   const { rows: constraints } = await client.query<{
     schema: string;
     target: string;
@@ -110,10 +108,9 @@ async function setIndexesAside(client: pg.Client, tableIds: readonly TableId[]):
        FROM pg_constraint c
        JOIN pg_class t ON t.oid = c.conrelid
        JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE n.nspname = ANY($1)
-        AND ((c.contype = 'f' AND (c.conrelid = ANY($3::regclass[]) OR c.confrelid = ANY($3::regclass[])))
-          OR (c.contype = 'p' AND (n.nspname || '.' || t.relname) = ANY($2)))`,
-    [schemas, tables, tableIds.map(qualified)],
+      WHERE (c.contype = 'f' AND (c.conrelid = ANY($1::regclass[]) OR c.confrelid = ANY($1::regclass[])))
+         OR (c.contype = 'p' AND c.conrelid = ANY($1::regclass[]))`,
+    [tables],
   );
   const { rows: indexes } = await client.query<{
     name: string;
@@ -124,10 +121,9 @@ async function setIndexesAside(client: pg.Client, tableIds: readonly TableId[]):
     `SELECT i.relname AS name, n.nspname AS schema, pg_get_indexdef(i.oid) AS definition, x.indisunique AS unique
        FROM pg_index x
        JOIN pg_class i ON i.oid = x.indexrelid
-       JOIN pg_class t ON t.oid = x.indrelid
-       JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE NOT x.indisprimary AND ${loaded}`,
-    [schemas, tables],
+       JOIN pg_namespace n ON n.oid = i.relnamespace
+      WHERE NOT x.indisprimary AND x.indrelid = ANY($1::regclass[])`,
+    [tables],
   );
   const foreign = constraints.filter((constraint) => constraint.kind === 'f');
   const primary = constraints.filter((constraint) => constraint.kind === 'p');
