@@ -152,7 +152,7 @@ try {
     // Every target is warmed before any is measured: they share the subgraphs, whose code gets
     // faster as V8 optimises it (measured: a family's page cost the subgraphs 20–40 % more CPU
     // behind whichever gateway was measured first).
-    for (const contestant of ready) await warmUp(contestant, connections, seconds);
+    for (const contestant of ready) await warmUp(contestant, connections, seconds, cpu);
     const results = await driveInTurns(ready, connections, seconds, cpu, () => quiesce(url)).catch(
       (error) => {
         failed = true;

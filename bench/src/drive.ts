@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { type CpuReading, type CpuTimes, perRequest } from './cpu.ts';
 
@@ -34,9 +35,10 @@ export interface Contestant {
  * the order turning from round to round, so that none is measured on a machine that has got slower
  * or faster since the others were (this VM's speed drifts by a third within minutes), and no target
  * is always first after another has warmed the subgraphs they share. Each target's figures are its
- * responses of all rounds. A slow target (`isSlow`) gets a fixed number of requests instead, three
- * per connection over the rounds, so that its figures rest on answers, not on requests cut off at
- * the end. `beforeEach` runs before each turn (the database left idle).
+ * responses of all rounds. A slow target (`isSlow`) gets one request per connection in each of the
+ * first three rounds instead, so that its figures rest on answers, not on requests cut off at the
+ * end of a turn. After each turn the processes are left to finish what the load generator gave up
+ * on, and `beforeEach` runs before the next (the database left idle).
  */
 export async function driveInTurns(
   contestants: Contestant[],
@@ -45,34 +47,57 @@ export async function driveInTurns(
   cpu: () => CpuReading,
   beforeEach: () => Promise<void>,
 ): Promise<Map<string, Figures>> {
-  const rounds = Math.max(1, Math.min(5, Math.floor(seconds / 2)));
+  const rounds = roundsOf(seconds);
+  const turnSeconds = seconds / rounds;
   const turns = new Map(contestants.map(({ name }) => [name, [] as Turn[]]));
   for (let round = 0; round < rounds; round += 1) {
-    const order = [
-      ...contestants.slice(round % contestants.length),
-      ...contestants.slice(0, round % contestants.length),
-    ];
-    for (const { name, target, oneRequestMs } of order) {
+    const first = round % contestants.length;
+    for (const { name, target, oneRequestMs } of [
+      ...contestants.slice(first),
+      ...contestants.slice(0, first),
+    ]) {
+      const slow = isSlow(oneRequestMs, turnSeconds);
+      if (slow && round >= 3) continue;
       await beforeEach();
       const before = cpu();
-      const length = isSlow(oneRequestMs, seconds)
-        ? { amount: Math.ceil((connections * 3) / rounds) }
-        : { duration: seconds / rounds };
-      const turn = await run(target, connections, length);
+      const turn = await run(target, connections, slow ? { amount: connections } : { duration: turnSeconds });
       turns.get(name)?.push({ ...turn, cpuMs: perRequest(before, cpu(), 1) });
+      await untilIdle(cpu);
     }
   }
   return new Map([...turns].map(([name, each]) => [name, figuresOf(each)]));
 }
 
 /** Drives a target unmeasured for a fifth of the measured time (1–2 s); a slow target is not warmed. */
-export async function warmUp({ target, oneRequestMs }: Contestant, connections: number, seconds: number) {
-  if (!isSlow(oneRequestMs, seconds))
-    await run(target, connections, { duration: Math.min(2, Math.max(1, seconds / 5)) });
+export async function warmUp(
+  { target, oneRequestMs }: Contestant,
+  connections: number,
+  seconds: number,
+  cpu: () => CpuReading,
+) {
+  if (isSlow(oneRequestMs, seconds / roundsOf(seconds))) return;
+  await run(target, connections, { duration: Math.min(2, Math.max(1, seconds / 5)) });
+  await untilIdle(cpu);
 }
 
-/** A target whose single request takes a fifth of the measured time or more. */
-const isSlow = (oneRequestMs: number, seconds: number) => oneRequestMs * 5 >= seconds * 1000;
+/** Up to five rounds of turns, each turn 2 s or more. */
+const roundsOf = (seconds: number) => Math.max(1, Math.min(5, Math.floor(seconds / 2)));
+
+/** A target whose single request takes a fifth of a turn or more. */
+const isSlow = (oneRequestMs: number, turnSeconds: number) => oneRequestMs * 5 >= turnSeconds * 1000;
+
+/** Waits until the processes of the run spend under 5 % of a core (20 ms over 400 ms), at most 60 s. */
+async function untilIdle(cpu: () => CpuReading): Promise<void> {
+  const spent = (before: CpuReading, after: CpuReading) =>
+    Object.entries(after.named)
+      .filter(([name]) => name !== 'load generator')
+      .reduce((sum, [name, ms]) => sum + ms - (before.named[name] ?? 0), 0);
+  for (let waited = 0; waited < 60_000; waited += 400) {
+    const before = cpu();
+    await sleep(400);
+    if (spent(before, cpu()) < 20) return;
+  }
+}
 
 interface Turn {
   latencies: number[];
