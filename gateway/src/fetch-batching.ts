@@ -58,8 +58,9 @@ function sameRequestKey(url: string, init: FetcherRequestInit): string | undefin
 }
 
 function sendTogether(send: Send, url: string, parts: Part[]): void {
-  const reads = parts.map((part) => JSON.parse(part.init.body as string) as Read);
-  const merged = parts.length > 1 ? mergedOperation(reads.map((read) => read.query)) : undefined;
+  // Most reads go alone: only a batch of several is parsed.
+  const reads = parts.length > 1 ? parts.map((part) => JSON.parse(part.init.body as string) as Read) : [];
+  const merged = reads.length > 1 ? mergedOperation(reads.map((read) => read.query)) : undefined;
   if (!merged) {
     for (const part of parts) send(url, part.init).then(part.resolve, part.reject);
     return;
