@@ -218,10 +218,9 @@ function counter(make: (index: number) => string): () => string {
 }
 
 /**
- * One request before the load: the answer must be data, not errors, or the figures would mean
- * nothing. Returns how long it took.
+ * One request before the load (and one after): the answer must be data, not errors, or the figures
+ * would mean nothing. Returns how long it took, in ms.
  */
-/** One request to the target, which must answer with data; returns how long it took, in ms. */
 async function verify(operation: string, target: string, { url: targetUrl, body, headers }: Target) {
   const started = performance.now();
   const response = await fetch(targetUrl, {

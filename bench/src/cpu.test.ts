@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { cpuClock, perRequest } from './cpu.ts';
+import { cpuClock, cpuSpent, perRequest } from './cpu.ts';
 
 describe('the benchmark’s CPU clock', () => {
   test('counts the CPU a process spends, and none for one that waits', async () => {
@@ -21,7 +21,7 @@ describe('the benchmark’s CPU clock', () => {
     ]);
     const before = clock();
     await once(busy.stdout, 'data');
-    const spent = perRequest(before, clock(), 1);
+    const spent = cpuSpent(before, clock());
     idle.kill();
     expect(spent.busy).toBeGreaterThanOrEqual(290);
     expect(spent.idle).toBeLessThan(50);
@@ -43,6 +43,10 @@ describe('the benchmark’s CPU clock', () => {
         [3, 15],
       ]),
     };
-    expect(perRequest(before, after, 30)).toEqual({ gateway: 2, postgres: 1, 'load generator': 0.1 });
+    expect(perRequest(cpuSpent(before, after), 30)).toEqual({
+      gateway: 2,
+      postgres: 1,
+      'load generator': 0.1,
+    });
   });
 });

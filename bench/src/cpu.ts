@@ -53,18 +53,24 @@ export function cpuClock(
 }
 
 /**
- * CPU ms per request between two readings. PostgreSQL's is that of the backends alive at the end:
- * one that started in between counts whole; one that ended in between (an idle pooled connection
- * closed) is left out, as what it spent before it ended is not known.
+ * CPU ms spent between two readings. PostgreSQL's is that of the backends alive at the end: one that
+ * started in between counts whole; one that ended in between (an idle pooled connection closed) is
+ * left out, as what it spent before it ended is not known.
  */
-export function perRequest(before: CpuReading, after: CpuReading, requests: number): CpuTimes {
-  const per = (ms: number) => (requests > 0 ? ms / requests : 0);
+export function cpuSpent(before: CpuReading, after: CpuReading): CpuTimes {
   const spent: CpuTimes = {};
   for (const [name, ms] of Object.entries(after.named))
-    if (name !== 'load generator') spent[name] = per(ms - (before.named[name] ?? 0));
+    if (name !== 'load generator') spent[name] = ms - (before.named[name] ?? 0);
   let postgres = 0;
   for (const [pid, ms] of after.postgres) postgres += ms - (before.postgres.get(pid) ?? 0);
-  spent.postgres = per(postgres);
-  spent['load generator'] = per((after.named['load generator'] ?? 0) - (before.named['load generator'] ?? 0));
+  spent.postgres = postgres;
+  spent['load generator'] = (after.named['load generator'] ?? 0) - (before.named['load generator'] ?? 0);
   return spent;
+}
+
+/** CPU ms spent, per request. */
+export function perRequest(spent: CpuTimes, requests: number): CpuTimes {
+  return Object.fromEntries(
+    Object.entries(spent).map(([name, ms]) => [name, requests > 0 ? ms / requests : 0]),
+  );
 }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import { type CpuReading, type CpuTimes, perRequest } from './cpu.ts';
+import { type CpuReading, type CpuTimes, cpuSpent, perRequest } from './cpu.ts';
 
 export interface Figures {
   p50: number;
@@ -48,7 +48,7 @@ export async function driveInTurns(
   beforeEach: () => Promise<void>,
 ): Promise<Map<string, Figures>> {
   const rounds = roundsOf(seconds);
-  const turnSeconds = seconds / rounds;
+  const turnSeconds = turnSecondsOf(seconds);
   const turns = new Map(contestants.map(({ name }) => [name, [] as Turn[]]));
   for (let round = 0; round < rounds; round += 1) {
     const first = round % contestants.length;
@@ -61,7 +61,7 @@ export async function driveInTurns(
       await beforeEach();
       const before = cpu();
       const turn = await run(target, connections, slow ? { amount: connections } : { duration: turnSeconds });
-      turns.get(name)?.push({ ...turn, cpuMs: perRequest(before, cpu(), 1) });
+      turns.get(name)?.push({ ...turn, cpuMs: cpuSpent(before, cpu()) });
       await untilIdle(cpu);
     }
   }
@@ -75,27 +75,25 @@ export async function warmUp(
   seconds: number,
   cpu: () => CpuReading,
 ) {
-  if (isSlow(oneRequestMs, seconds / roundsOf(seconds))) return;
+  if (isSlow(oneRequestMs, turnSecondsOf(seconds))) return;
   await run(target, connections, { duration: Math.min(2, Math.max(1, seconds / 5)) });
   await untilIdle(cpu);
 }
 
 /** Up to five rounds of turns, each turn 2 s or more. */
 const roundsOf = (seconds: number) => Math.max(1, Math.min(5, Math.floor(seconds / 2)));
+const turnSecondsOf = (seconds: number) => seconds / roundsOf(seconds);
 
 /** A target whose single request takes a fifth of a turn or more. */
 const isSlow = (oneRequestMs: number, turnSeconds: number) => oneRequestMs * 5 >= turnSeconds * 1000;
 
 /** Waits until the processes of the run spend under 5 % of a core (20 ms over 400 ms), at most 60 s. */
 async function untilIdle(cpu: () => CpuReading): Promise<void> {
-  const spent = (before: CpuReading, after: CpuReading) =>
-    Object.entries(after.named)
-      .filter(([name]) => name !== 'load generator')
-      .reduce((sum, [name, ms]) => sum + ms - (before.named[name] ?? 0), 0);
   for (let waited = 0; waited < 60_000; waited += 400) {
     const before = cpu();
     await sleep(400);
-    if (spent(before, cpu()) < 20) return;
+    const { postgres: _postgres, 'load generator': _generator, ...processes } = cpuSpent(before, cpu());
+    if (Object.values(processes).reduce((sum, ms) => sum + ms, 0) < 20) return;
   }
 }
 
@@ -110,10 +108,9 @@ interface Turn {
 function figuresOf(turns: Turn[]): Figures {
   const latencies = turns.flatMap((turn) => turn.latencies).sort((a, b) => a - b);
   const seconds = turns.reduce((sum, turn) => sum + turn.seconds, 0);
-  const cpuMsPerRequest: CpuTimes = {};
+  const cpuMs: CpuTimes = {};
   for (const turn of turns)
-    for (const [name, ms] of Object.entries(turn.cpuMs))
-      cpuMsPerRequest[name] = (cpuMsPerRequest[name] ?? 0) + ms / Math.max(1, latencies.length);
+    for (const [name, ms] of Object.entries(turn.cpuMs)) cpuMs[name] = (cpuMs[name] ?? 0) + ms;
   return {
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
@@ -121,7 +118,7 @@ function figuresOf(turns: Turn[]): Figures {
     requestsPerSecond: seconds > 0 ? Math.round((latencies.length / seconds) * 10) / 10 : 0,
     requests: latencies.length,
     failures: turns.reduce((sum, turn) => sum + turn.failures, 0),
-    cpuMsPerRequest,
+    cpuMsPerRequest: perRequest(cpuMs, latencies.length),
   };
 }
 
