@@ -5,7 +5,7 @@ import { startGateway } from '@kdn/gateway';
 import { subgraphServices } from '@kdn/gateway/subgraphs';
 import {
   type Database,
-  type RunningServer,
+  type RunningService,
   type SubgraphName,
   type SubgraphUrls,
   serveService,
@@ -46,7 +46,7 @@ export async function startStack({ demo = false } = {}) {
 
   // Filled in as each subgraph starts; contexts read it per request, so later peers are seen too.
   const peers = {} as SubgraphUrls;
-  const servers = {} as Record<SubgraphName, RunningServer>;
+  const servers = {} as Record<SubgraphName, RunningService>;
   for (const service of subgraphServices) {
     const server = await serveService(service, db[service.name] as Database<unknown>, { port: 0, peers });
     servers[service.name] = server;
@@ -61,6 +61,25 @@ export async function startStack({ demo = false } = {}) {
     registry: subgraph('registry'),
     curation: subgraph('curation'),
     programmes: subgraph('programmes'),
+    /**
+     * Applies every event written so far, and the events the reactions write in turn, in every
+     * consumer: after it, the federation is consistent (each consumer also applies them by itself,
+     * within about a second).
+     */
+    async settle() {
+      for (let pass = 0; pass < 10; pass += 1) {
+        let applied = 0;
+        for (const server of Object.values(servers)) applied += (await server.events?.catchUp()) ?? 0;
+        if (applied === 0) return;
+      }
+      throw new Error('events still flowing after 10 passes');
+    },
+    /** A subgraph's consumer of its peers' events. */
+    eventsOf(name: 'curation' | 'programmes') {
+      const consumer = servers[name].events;
+      if (!consumer) throw new Error(`${name} consumes no events`);
+      return consumer;
+    },
     /** Stops one subgraph while the rest keep serving. */
     stopSubgraph: (name: SubgraphName) => servers[name].stop(),
     async stop() {

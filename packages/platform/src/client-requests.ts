@@ -47,6 +47,19 @@ interface ClientRequest {
 
 const currentRequest = new AsyncLocalStorage<ClientRequest>();
 
+/** What the transaction being run asked to do once it has committed. */
+const commitCallbacks = new AsyncLocalStorage<Array<() => void>>();
+
+/**
+ * Runs `callback` once the `transaction()` this is called in has committed (never if it rolls
+ * back); outside one, on the next tick.
+ */
+export function onCommit(callback: () => void): void {
+  const callbacks = commitCallbacks.getStore();
+  if (callbacks) callbacks.push(callback);
+  else setImmediate(callback);
+}
+
 /** Where a subgraph finds the client requests it applied before (the request context carries it). */
 export interface ClientRequestLog {
   find(key: string): Promise<StoredRequest | null>;
@@ -70,6 +83,16 @@ async function findRequest(db: SqlClient, key: string): Promise<StoredRequest | 
  * result before committing, so the mutation and its record commit or roll back together.
  */
 export async function transaction<Tx extends SqlClient, Result>(
+  db: TransactionalClient<Tx>,
+  work: (tx: Tx) => Promise<Result>,
+): Promise<Result> {
+  const callbacks: Array<() => void> = [];
+  const result = await commitCallbacks.run(callbacks, () => runTransaction(db, work));
+  for (const callback of callbacks) callback();
+  return result;
+}
+
+async function runTransaction<Tx extends SqlClient, Result>(
   db: TransactionalClient<Tx>,
   work: (tx: Tx) => Promise<Result>,
 ): Promise<Result> {

@@ -1,7 +1,8 @@
 import type { Access } from './access/access.ts';
 import type { Principal } from './access/principal.ts';
 import type { AuditTrail } from './audit/audit-log.ts';
-import type { ClientRequestLog } from './client-requests.ts';
+import type { ClientRequestLog, SqlClient } from './client-requests.ts';
+import type { EventConsumer } from './events/consumer.ts';
 import type { Logger } from './logger.ts';
 
 /** What every request carries, at the gateway and in every subgraph. */
@@ -22,4 +23,6 @@ export interface SubgraphContext extends RequestContext {
   access: Access;
   /** The request's reads of personal data, written to the audit when it answers. */
   audit: AuditTrail;
+  /** The service's consumer of its peers' events, when it subscribes to any. */
+  events?: EventConsumer<SqlClient>;
 }

@@ -7,6 +7,7 @@ import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { AuditWriter, isAuditBatch } from './audit/audit-log.ts';
 import { type ClientRequestLog, clientRequestLog, type SqlClient } from './client-requests.ts';
+import { isBackgroundWork } from './events/background.ts';
 import { rootLogger } from './logger.ts';
 
 /**
@@ -22,7 +23,8 @@ export interface Database<Client> {
   readonly location: DatabaseLocation;
   /**
    * How many SQL statements this connection has sent so far for the requests themselves (tests
-   * compare before and after a request); the audit's batches, written across requests, apart.
+   * compare before and after a request); the audit's batches, written across requests, and the
+   * events peers read and this service applies, apart.
    */
   statementCount(): number;
   /** How many batches of read records the audit writer has sent. */
@@ -63,7 +65,7 @@ export async function openDatabase<Client extends PrismaClientLike>(
   const client = createClient(
     countingStatements(adapter, () => {
       if (isAuditBatch()) auditBatches += 1;
-      else statements += 1;
+      else if (!isBackgroundWork()) statements += 1;
     }),
   );
   const audit = new AuditWriter(client, rootLogger.child({ service }));

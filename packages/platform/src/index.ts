@@ -28,7 +28,7 @@ export type { AuditRecord, AuditTrail, AuditWriter } from './audit/audit-log.ts'
 export { addFamilyAudit, auditRecordsOf } from './audit/family-audit.ts';
 export { createSubgraphBuilder, type SubgraphTypes } from './builder.ts';
 export { remoteCaseLinks } from './case-links.ts';
-export { transaction } from './client-requests.ts';
+export { type SqlClient, transaction } from './client-requests.ts';
 export { assertVersionRead, updateAtVersion } from './concurrency.ts';
 export {
   defaultPorts,
@@ -45,6 +45,24 @@ export type { RequestContext, SubgraphContext } from './context.ts';
 export { type Database, type DatabaseLocation, locationFromEnv, openDatabase } from './database.ts';
 export { calendarDate, isoDate, today } from './dates.ts';
 export { badInput, conflict, ErrorCode, serviceUnavailable } from './errors.ts';
+export {
+  type DomainEvent,
+  type EventEnvelope,
+  type EventType,
+  eventCatalogue,
+  type Producer,
+  producers,
+} from './events/catalogue.ts';
+export { EventConsumer, type Reactions, type Subscriptions } from './events/consumer.ts';
+export {
+  type EventFeed,
+  envelopeSelection,
+  feedField,
+  httpEventFeed,
+  serviceToken,
+} from './events/feed-client.ts';
+export { publish, readEvents } from './events/outbox.ts';
+export { addDomainEvents } from './events/schema.ts';
 export { field, fieldPath, isUuid, type Period, parseInput, period } from './input.ts';
 export { districtFigures, figuresByKey, loaderByKey, loaderOfLists, present } from './loaders.ts';
 export { type Logger, rootLogger } from './logger.ts';
@@ -59,4 +77,11 @@ export {
   defineResolution,
   type ResolutionShape,
 } from './shared-types.ts';
-export { drainOnSignals, runSubgraph, type SubgraphService, serveService } from './subgraph-service.ts';
+export {
+  drainOnSignals,
+  eventConsumerOf,
+  type RunningService,
+  runSubgraph,
+  type SubgraphService,
+  serveService,
+} from './subgraph-service.ts';

@@ -38,6 +38,10 @@ const AssignmentEndEnum = builder.enumType(AssignmentEnd, {
       description:
         'The individual work ended and the curator presented its results to the commission (clause 6.4).',
     },
+    REGISTRATION_CLOSED: {
+      description:
+        'The commission took the family off the register: the assignment ends on the closing day, by the closing resolution.',
+    },
   },
 });
 
@@ -136,6 +140,13 @@ CuratorAssignment.implement({
       nullable: true,
       description: 'How it ended; null while it lasts.',
       resolve: (assignment) => assignment.endKind,
+    }),
+    endResolution: t.field({
+      type: Resolution,
+      nullable: true,
+      description: 'The resolution that took the family off the register, when that ended the assignment.',
+      resolve: ({ endResolutionNumber: number, endResolutionDate: date }) =>
+        number && date ? { number, date } : null,
     }),
     replacementReason: t.field({
       type: ReplacementReasonEnum,

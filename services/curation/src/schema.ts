@@ -1,4 +1,4 @@
-import { addFamilyAudit, isUuid } from '@kdn/platform';
+import { addDomainEvents, addFamilyAudit, isUuid } from '@kdn/platform';
 import { builder } from './builder.ts';
 import './references.ts';
 import './curator.ts';
@@ -16,6 +16,9 @@ addFamilyAudit(builder, {
   districtOf: async (familyId, { loaders }) =>
     isUuid(familyId) ? ((await loaders.districtOfFamily.load(familyId))?.districtCode ?? null) : null,
 });
+
+// Its outbox served to its peers and integrators, and its consumer's dead events and cursors (docs/events.md).
+addDomainEvents(builder, { service: 'curation', db: (context) => context.db, consumes: true });
 
 /** The curation subgraph: curators, their assignments to wards, replacements and visits. */
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -4,6 +4,7 @@ import { agencyDirectoryAt } from './agency-directory.ts';
 import { wardsOfCurator } from './case-access.ts';
 import { type CurationDatabase, createLoaders } from './context.ts';
 import { registerDirectoryAt } from './register-directory.ts';
+import { registerReactions } from './register-events.ts';
 import { schema } from './schema.ts';
 
 /** The curation subgraph: curators, their assignments to wards, replacements and visits. */
@@ -20,4 +21,5 @@ export const curationService: SubgraphService<CurationDatabase> = {
   }),
   // A curator's wards are curation's own: answered from its tables, for itself and for its peers.
   caseLinks: (database) => ({ wardsOfCurator: (curatorId) => wardsOfCurator(database.client, curatorId) }),
+  subscriptions: () => ({ registry: registerReactions }),
 };

@@ -8,6 +8,7 @@ import {
   isUuid,
   parseInput,
   present,
+  publish,
   transaction,
   updateAtVersion,
 } from '@kdn/platform';
@@ -24,7 +25,7 @@ import { builder } from './builder.ts';
 import type { RegistryContext } from './context.ts';
 import { Commission, District } from './district.ts';
 import { Family, FamilyCompositionEnum } from './family.ts';
-import { fullYears, Minor, type MinorFields, MinorInput, minorSchema } from './minor.ts';
+import { comingOfAge, fullYears, Minor, type MinorFields, MinorInput, minorSchema } from './minor.ts';
 import { SocialPassportInput, socialPassportSchema } from './social-passport.ts';
 
 export const ClosingReasonEnum = builder.enumType(ClosingReason, {
@@ -337,7 +338,7 @@ async function registerFamily(
       data: input.minors.map((minor) => ({ ...minor, familyId: family.id })),
       select: { id: true },
     });
-    await tx.registration.create({
+    const registration = await tx.registration.create({
       data: {
         familyId: family.id,
         districtCode: input.districtCode,
@@ -349,6 +350,25 @@ async function registerFamily(
         minors: { createMany: { data: minors.map(({ id }) => ({ minorId: id, addedOn: openedOn })) } },
       },
     });
+    await publish(tx, 'registry', [
+      {
+        type: 'FamilyRegistered',
+        effectiveOn: openedOn,
+        familyId: family.id,
+        districtCode: input.districtCode,
+        payload: {
+          registrationId: registration.id,
+          districtCode: input.districtCode,
+          openedOn,
+          previousRegistrationId: null,
+          minors: minors.map(({ id }, index) => ({
+            minorId: id,
+            addedOn: openedOn,
+            comesOfAgeOn: comingOfAge(input.minors[index]?.birthDate ?? openedOn),
+          })),
+        },
+      },
+    ]);
     return family;
   });
 }
@@ -407,6 +427,21 @@ async function addMinor(
     );
     const created = await tx.minor.create({ data: { ...minor, familyId: registration.familyId } });
     await tx.registeredMinor.create({ data: { registrationId, minorId: created.id, addedOn } });
+    await publish(tx, 'registry', [
+      {
+        type: 'MinorAddedToRegistration',
+        effectiveOn: addedOn,
+        familyId: registration.familyId,
+        districtCode: registration.districtCode,
+        payload: {
+          registrationId,
+          districtCode: registration.districtCode,
+          minorId: created.id,
+          addedOn,
+          comesOfAgeOn: comingOfAge(created.birthDate),
+        },
+      },
+    ]);
     return tx.registration.findUniqueOrThrow({ where: { id: registrationId } });
   });
 }
@@ -453,6 +488,21 @@ async function closeRegistration(db: PrismaClient, access: Access, input: z.outp
       async () => true,
       { field: 'input.registrationId', what: 'registration' },
     );
+    await publish(tx, 'registry', [
+      {
+        type: 'RegistrationClosed',
+        effectiveOn: closedOn,
+        familyId: registration.familyId,
+        districtCode: registration.districtCode,
+        payload: {
+          registrationId: registration.id,
+          districtCode: registration.districtCode,
+          closedOn,
+          reason: input.reason,
+          resolution: input.resolution,
+        },
+      },
+    ]);
     return tx.registration.findUniqueOrThrow({ where: { id: registration.id } });
   });
 }

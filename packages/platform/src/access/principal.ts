@@ -8,7 +8,8 @@ export type Role = (typeof roles)[number];
  * What an integrator's token may allow, named in its `scope` claim (space-separated):
  * `aggregates:read` district figures; `cases:read` case records without personal data;
  * `personal-data:read` their personal data too; `cases:write` case mutations;
- * `directory:write` agencies and resource centres; `audit:read` who viewed or changed a family.
+ * `directory:write` agencies and resource centres; `audit:read` who viewed or changed a family;
+ * `events:read` the services' domain events (keys and dates), to keep another system in step.
  */
 export const integratorScopes = [
   'aggregates:read',
@@ -17,6 +18,7 @@ export const integratorScopes = [
   'cases:write',
   'directory:write',
   'audit:read',
+  'events:read',
 ] as const;
 export type IntegratorScope = (typeof integratorScopes)[number];
 
