@@ -4,7 +4,15 @@
  * that first bumps the ward's version, which serialises changes to one family: of two at once, the
  * second waits, then finds the version changed (`CONFLICT`) or the first one's result.
  */
-import { type Access, badInput, forbidden, isoDate, transaction, updateAtVersion } from '@kdn/platform';
+import {
+  type Access,
+  badInput,
+  forbidden,
+  isoDate,
+  publish,
+  transaction,
+  updateAtVersion,
+} from '@kdn/platform';
 import type { Prisma, PrismaClient, ReplacementReason } from '@kdn/prisma/curation';
 import type { RegisterDirectory, RegistrationOnDay } from './register-directory.ts';
 
@@ -70,8 +78,25 @@ export async function assignCurator(
         `must not be before the previous assignment ended on ${isoDate(latest.endedOn)}`,
       );
     }
-    await lockCuratorTakingWards(tx, input.curatorId, registration.districtCode);
-    return openAssignment(tx, input, registration);
+    const agencyId = await lockCuratorTakingWards(tx, input.curatorId, registration.districtCode);
+    const assignment = await openAssignment(tx, input, registration);
+    await publish(tx, 'curation', [
+      {
+        type: 'CuratorAssigned',
+        effectiveOn: assignment.startedOn,
+        familyId: assignment.familyId,
+        districtCode: assignment.districtCode,
+        payload: {
+          assignmentId: assignment.id,
+          registrationId: assignment.registrationId,
+          curatorId: assignment.curatorId,
+          agencyId,
+          districtCode: assignment.districtCode,
+          startedOn: assignment.startedOn,
+        },
+      },
+    ]);
+    return assignment;
   });
 }
 
@@ -98,7 +123,7 @@ export async function replaceCurator(
       );
     }
     await refuseVisitsFrom(tx, current.id, day, 'input.resolution.date');
-    await lockCuratorTakingWards(tx, input.curatorId, registration.districtCode);
+    const agencyId = await lockCuratorTakingWards(tx, input.curatorId, registration.districtCode);
     await tx.curatorAssignment.update({
       where: { id: current.id },
       data: {
@@ -108,7 +133,27 @@ export async function replaceCurator(
         endNote: input.note ?? null,
       },
     });
-    return openAssignment(tx, input, registration);
+    const assignment = await openAssignment(tx, input, registration);
+    await publish(tx, 'curation', [
+      {
+        type: 'CuratorReplaced',
+        effectiveOn: day,
+        familyId: assignment.familyId,
+        districtCode: assignment.districtCode,
+        payload: {
+          endedAssignmentId: current.id,
+          formerCuratorId: current.curatorId,
+          assignmentId: assignment.id,
+          registrationId: assignment.registrationId,
+          curatorId: assignment.curatorId,
+          agencyId,
+          districtCode: assignment.districtCode,
+          replacedOn: day,
+          reason: input.reason,
+        },
+      },
+    ]);
+    return assignment;
   });
 }
 
@@ -126,10 +171,27 @@ export async function endAssignment(db: PrismaClient, access: Access, input: End
       );
     }
     await refuseVisitsFrom(tx, current.id, input.endedOn, 'input.endedOn');
-    return tx.curatorAssignment.update({
+    const ended = await tx.curatorAssignment.update({
       where: { id: current.id },
       data: { endedOn: input.endedOn, endKind: 'WORK_COMPLETED', endNote: input.results },
     });
+    await publish(tx, 'curation', [
+      {
+        type: 'AssignmentEnded',
+        effectiveOn: input.endedOn,
+        familyId: ended.familyId,
+        districtCode: ended.districtCode,
+        payload: {
+          assignmentId: ended.id,
+          registrationId: ended.registrationId,
+          curatorId: ended.curatorId,
+          districtCode: ended.districtCode,
+          endedOn: input.endedOn,
+          endKind: 'WORK_COMPLETED',
+        },
+      },
+    ]);
+    return ended;
   });
 }
 
@@ -207,17 +269,19 @@ async function bumpWardWithCurator(tx: Transaction, familyId: string, version: n
 
 /**
  * Checks the curator can take the ward, and holds a share lock on their row until the transaction
- * ends, so that deactivating them (which updates the row) waits and then sees the new ward.
+ * ends, so that deactivating them (which updates the row) waits and then sees the new ward. Answers
+ * the curator's agency.
  */
 async function lockCuratorTakingWards(tx: Transaction, curatorId: string, districtCode: string) {
-  const [curator] = await tx.$queryRaw<Array<{ active: boolean; districtCode: string }>>`
-    SELECT active, "districtCode" FROM "Curator" WHERE id = ${curatorId}::uuid FOR SHARE`;
+  const [curator] = await tx.$queryRaw<Array<{ active: boolean; districtCode: string; agencyId: string }>>`
+    SELECT active, "districtCode", "agencyId" FROM "Curator" WHERE id = ${curatorId}::uuid FOR SHARE`;
   if (!curator) throw badInput('input.curatorId', 'no curator with this id');
   if (!curator.active) throw badInput('input.curatorId', 'the curator is no longer active');
   if (curator.districtCode !== districtCode) {
     // Clause 1.3: curators come from the prevention system of the ward's own district.
     throw badInput('input.curatorId', `the curator works in another district (${curator.districtCode})`);
   }
+  return curator.agencyId;
 }
 
 async function refuseVisitsFrom(tx: Transaction, assignmentId: string, day: Date, field: string) {
