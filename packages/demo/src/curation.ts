@@ -1,4 +1,4 @@
-import { calendarDate } from '@kdn/platform';
+import { calendarDate, comingOfAge } from '@kdn/platform';
 import type { AssignmentEnd, Prisma, PrismaClient, ReplacementReason } from '@kdn/prisma/curation';
 import { agencies } from './agencies.ts';
 import { replacements } from './curation-replacements.ts';
@@ -8,6 +8,8 @@ import type { CuratorSpec, FamilySpec } from './family-spec.ts';
 import { agencyId, curatorAssignmentId, curatorId, familyId, minorId, registrationId } from './ids.ts';
 
 export interface CurationRows {
+  /** The register as curation learns it from the registry's events. */
+  registerEntries: Prisma.RegisterEntryCreateManyInput[];
   curators: Prisma.CuratorCreateManyInput[];
   wards: Prisma.WardCreateManyInput[];
   assignments: Prisma.CuratorAssignmentCreateManyInput[];
@@ -72,12 +74,26 @@ function stretchesOf(family: FamilySpec): Stretch[] {
 const curatorIdOf = ({ agency, curator }: CuratorSpec) => curatorId(agency, curator.fullName);
 
 export function curationRows(specs: readonly FamilySpec[]): CurationRows {
-  const rows: CurationRows = { curators: [], wards: [], assignments: [], assignedMinors: [], visits: [] };
+  const rows: CurationRows = {
+    registerEntries: [],
+    curators: [],
+    wards: [],
+    assignments: [],
+    assignedMinors: [],
+    visits: [],
+  };
   const curators = new Map<string, Prisma.CuratorCreateManyInput>();
   const leavers = new Set(replacements.filter((r) => !r.formerStaysActive).map((r) => curatorIdOf(r.former)));
   for (const family of specs) {
     const { district, key, registration } = family;
     const wardId = familyId(district, key);
+    rows.registerEntries.push({
+      registrationId: registrationId(district, key, registration.openedOn),
+      familyId: wardId,
+      districtCode: district,
+      openedOn: calendarDate(registration.openedOn),
+      closedOn: registration.closing ? calendarDate(registration.closing.closedOn) : null,
+    });
     const stretches = stretchesOf(family);
     rows.wards.push({ familyId: wardId, version: stretches.length + (registration.closing ? 1 : 0) });
     for (const stretch of stretches) {
@@ -112,6 +128,7 @@ export function curationRows(specs: readonly FamilySpec[]): CurationRows {
           assignmentId,
           minorId: minorId(district, key, minor.firstName),
           addedOn: calendarDate(minor.addedOn ?? registration.openedOn),
+          countedUntil: comingOfAge(calendarDate(minor.birthDate)),
         });
       }
       const episode: Episode = {
@@ -135,6 +152,7 @@ export function curationRows(specs: readonly FamilySpec[]): CurationRows {
 export async function loadCuration(db: PrismaClient): Promise<void> {
   const rows = curationRows(families);
   await db.$transaction([
+    db.registerEntry.createMany({ data: rows.registerEntries }),
     db.curator.createMany({ data: rows.curators }),
     db.ward.createMany({ data: rows.wards }),
     db.curatorAssignment.createMany({ data: rows.assignments }),

@@ -16,3 +16,8 @@ export function calendarDate(iso: string): Date {
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** The 18th birthday: from that day a minor is no longer counted on the register (one born on 29 February, on 1 March). */
+export function comingOfAge(birthDate: Date): Date {
+  return new Date(Date.UTC(birthDate.getUTCFullYear() + 18, birthDate.getUTCMonth(), birthDate.getUTCDate()));
+}

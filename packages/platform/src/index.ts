@@ -43,7 +43,7 @@ export {
 } from './config.ts';
 export type { RequestContext, SubgraphContext } from './context.ts';
 export { type Database, type DatabaseLocation, locationFromEnv, openDatabase } from './database.ts';
-export { calendarDate, isoDate, today } from './dates.ts';
+export { calendarDate, comingOfAge, isoDate, today } from './dates.ts';
 export { badInput, conflict, ErrorCode, serviceUnavailable } from './errors.ts';
 export {
   type DomainEvent,

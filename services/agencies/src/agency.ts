@@ -2,8 +2,11 @@ import {
   badInput,
   defineAgencyKind,
   field,
+  isoDate,
   parseInput,
   present,
+  publish,
+  today,
   transaction,
   updateAtVersion,
 } from '@kdn/platform';
@@ -41,6 +44,12 @@ Agency.implement({
       nullable: true,
       description: 'The resource centre this agency hosts, if it is its district’s РМЦ.',
       resolve: (agency, _args, { loaders }) => loaders.resourceCentreOfAgency.load(agency.id),
+    }),
+    closedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The day the agency stopped working; null while it works.',
+      resolve: (agency) => agency.closedOn,
     }),
     version: t.exposeInt('version', {
       description: 'Changes with every update; send it back to update the agency.',
@@ -80,6 +89,21 @@ const UpdateAgencyInput = builder.inputType('UpdateAgencyInput', {
     version: t.int({ description: 'The version last read; a stale one is refused with `CONFLICT`.' }),
     name: t.string({ required: false, description: 'New name.' }),
     kind: t.field({ type: AgencyKindEnum, required: false, description: 'New kind.' }),
+    districtCode: t.string({
+      required: false,
+      description: 'The district it works in from `effectiveOn` (a reorganisation); both districts’ rights needed.',
+    }),
+    closedOn: t.field({
+      type: 'Date',
+      required: false,
+      description: 'The day it stops working (closed or reorganised).',
+    }),
+    effectiveOn: t.field({
+      type: 'Date',
+      required: false,
+      description:
+        'The day a new kind or district takes effect (today when omitted): caseloads by agency kind follow from that day.',
+    }),
   }),
 });
 
@@ -94,6 +118,9 @@ const updateAgencySchema = z.object({
   version: field.version(),
   name: field.text(300).nullish(),
   kind: z.enum(AgencyKind).nullish(),
+  districtCode: field.text(64).nullish(),
+  closedOn: field.pastDate().nullish(),
+  effectiveOn: field.pastDate().nullish(),
 });
 
 builder.mutationFields((t) => ({
@@ -105,7 +132,9 @@ builder.mutationFields((t) => ({
   }),
   updateAgency: t.field({
     type: Agency,
-    description: 'Renames an agency or changes its kind.',
+    description:
+      'Renames an agency, changes its kind or district from a day, or closes it; a change of kind, district or ' +
+      'closing reaches the services that depend on it (the `AgencyChanged` event).',
     args: { input: t.arg({ type: UpdateAgencyInput, description: 'What to write.' }) },
     resolve: (_root, { input }, context) => updateAgency(context, parseInput(updateAgencySchema, input)),
   }),
@@ -122,23 +151,60 @@ async function createAgency(context: AgenciesContext, input: z.output<typeof cre
 
 async function updateAgency(
   context: AgenciesContext,
-  { id, version, name, kind }: z.output<typeof updateAgencySchema>,
+  { id, version, name, kind, districtCode, closedOn, effectiveOn }: z.output<typeof updateAgencySchema>,
 ) {
-  // An agency never moves to another district: the district read before the transaction is the one written.
   const current = await context.loaders.agency.load(id);
   if (!current) throw badInput('input.id', 'no agency with this id');
   requireDirectoryOf(context, current.districtCode, 'changing an agency');
+  if (districtCode && districtCode !== current.districtCode) {
+    requireDirectoryOf(context, districtCode, 'moving an agency to another district');
+  }
+  if (current.closedOn && (kind || districtCode || closedOn)) {
+    throw badInput('input.id', `the agency stopped working on ${isoDate(current.closedOn)}`);
+  }
+  const changed = [
+    ...(kind && kind !== current.kind ? (['kind'] as const) : []),
+    ...(districtCode && districtCode !== current.districtCode ? (['districtCode'] as const) : []),
+    ...(closedOn ? (['closedOn'] as const) : []),
+  ];
   const updated = await transaction(context.db, async (tx) => {
+    if (districtCode && !(await tx.district.findUnique({ where: { code: districtCode } }))) {
+      throw badInput('input.districtCode', 'no district with this code');
+    }
     await updateAtVersion(
       () =>
         tx.agency.updateMany({
           where: { id, version },
-          data: { ...(name ? { name } : {}), ...(kind ? { kind } : {}), version: { increment: 1 } },
+          data: {
+            ...(name ? { name } : {}),
+            ...(kind ? { kind } : {}),
+            ...(districtCode ? { districtCode } : {}),
+            ...(closedOn ? { closedOn } : {}),
+            version: { increment: 1 },
+          },
         }),
       async () => (await tx.agency.count({ where: { id } })) > 0,
       { field: 'input.id', what: 'agency' },
     );
-    return tx.agency.findUniqueOrThrow({ where: { id } });
+    const agency = await tx.agency.findUniqueOrThrow({ where: { id } });
+    if (changed.length > 0) {
+      await publish(tx, 'agencies', [
+        {
+          type: 'AgencyChanged',
+          effectiveOn: closedOn && changed.length === 1 ? closedOn : (effectiveOn ?? today()),
+          agencyId: id,
+          districtCode: agency.districtCode,
+          payload: {
+            agencyId: id,
+            kind: agency.kind,
+            districtCode: agency.districtCode,
+            closedOn: agency.closedOn,
+            changed,
+          },
+        },
+      ]);
+    }
+    return agency;
   });
   context.loaders.agency.clear(id).prime(id, updated);
   return updated;

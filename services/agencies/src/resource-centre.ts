@@ -110,6 +110,7 @@ interface DirectoryRow {
   districtCity: string;
   agencyName: string;
   agencyKind: AgencyKind;
+  agencyClosedOn: Date | null;
   agencyVersion: number;
   agencyCreatedAt: Date;
   agencyUpdatedAt: Date;
@@ -125,7 +126,7 @@ async function allResourceCentres(db: PrismaClient) {
   const rows = await db.$queryRaw<DirectoryRow[]>`
     SELECT rc.id, rc."districtCode", rc."agencyId", rc."headAppointed", rc."secretaryAppointed",
            rc.version, rc."updatedAt", d.name AS "districtName", d.city AS "districtCity",
-           a.name AS "agencyName", a.kind::text AS "agencyKind", a.version AS "agencyVersion",
+           a.name AS "agencyName", a.kind::text AS "agencyKind", a."closedOn" AS "agencyClosedOn", a.version AS "agencyVersion",
            a."createdAt" AS "agencyCreatedAt", a."updatedAt" AS "agencyUpdatedAt",
            COALESCE(s.positions, '[]') AS "staffPositions"
       FROM "ResourceCentre" rc
@@ -159,6 +160,7 @@ async function allResourceCentres(db: PrismaClient) {
       districtCode: row.districtCode,
       name: row.agencyName,
       kind: row.agencyKind,
+      closedOn: row.agencyClosedOn,
       version: row.agencyVersion,
       createdAt: row.agencyCreatedAt,
       updatedAt: row.agencyUpdatedAt,

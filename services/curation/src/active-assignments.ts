@@ -25,13 +25,21 @@ export function activeAssignmentsOfAgencies(agencyIds: string[], day: Date): Pri
   return activeAssignments(Prisma.sql`c."agencyId" = ANY(${agencyIds}::uuid[])`, day);
 }
 
-/** `scope` is a condition on the assignment `a` and its curator `c`. */
+/**
+ * `scope` is a condition on the assignment `a` and its curator `c`. The curator's agency kind is
+ * the one the agency had that day (its `AgencyTerm`), or the kind copied at the curator's creation
+ * for an agency that never changed.
+ */
 function activeAssignments(scope: Prisma.Sql, day: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT a.id, a."familyId", a."curatorId", a."districtCode", a."startedOn",
-           c."agencyId", c."agencyKind", c."fullName"
+           c."agencyId", COALESCE(t.kind, c."agencyKind") AS "agencyKind", c."fullName"
       FROM "CuratorAssignment" a
       JOIN "Curator" c ON c.id = a."curatorId"
+      LEFT JOIN LATERAL (
+        SELECT kind FROM "AgencyTerm" t
+         WHERE t."agencyId" = c."agencyId" AND t."validFrom" <= ${isoDate(day)}::date
+         ORDER BY t."validFrom" DESC LIMIT 1) t ON true
      WHERE ${scope}
        AND a."startedOn" <= ${isoDate(day)}::date
        AND (a."endedOn" IS NULL OR a."endedOn" > ${isoDate(day)}::date)`;

@@ -76,17 +76,21 @@ export async function visibleAssignmentsSql(
   assignment: Prisma.Sql,
   curator: Prisma.Sql,
 ): Promise<Prisma.Sql> {
-  const rows = await access.familyRows();
-  const families =
-    rows.kind === 'all'
-      ? Prisma.sql`TRUE`
-      : rows.kind === 'districts'
-        ? Prisma.sql`${assignment}."districtCode" = ANY(${rows.districtCodes})`
-        : rows.kind === 'families'
-          ? Prisma.sql`${assignment}."familyId" = ANY(${rows.familyIds}::uuid[])`
-          : Prisma.sql`FALSE`;
+  const families = await visibleFamiliesSql(access, assignment);
   const agencyId = ownCuratorsAgency(access.principal);
   return agencyId ? Prisma.sql`(${families} OR ${curator}."agencyId" = ${agencyId}::uuid)` : families;
+}
+
+/** The families whose case records a principal reads, as a condition on a row with `districtCode` and `familyId`. */
+export async function visibleFamiliesSql(access: Access, row: Prisma.Sql): Promise<Prisma.Sql> {
+  const rows = await access.familyRows();
+  return rows.kind === 'all'
+    ? Prisma.sql`TRUE`
+    : rows.kind === 'districts'
+      ? Prisma.sql`${row}."districtCode" = ANY(${rows.districtCodes})`
+      : rows.kind === 'families'
+        ? Prisma.sql`${row}."familyId" = ANY(${rows.familyIds}::uuid[])`
+        : Prisma.sql`FALSE`;
 }
 
 /**

@@ -50,11 +50,15 @@ export const counts = Prisma.sql`
   count(DISTINCT a."familyId")::int AS families,
   count(DISTINCT m."minorId")::int AS minors`;
 
-/** Active assignments `a` (from `activeAssignmentsOn` or the like) with their minors `m` on the day. */
+/**
+ * Active assignments `a` (from `activeAssignmentsOn` or the like) with their minors `m` counted on
+ * the register that day: put on it by then, and not yet left or 18.
+ */
 export function withMinorsOn(active: Prisma.Sql, day: Date): Prisma.Sql {
   return Prisma.sql`
     FROM (${active}) a
-    LEFT JOIN "AssignedMinor" m ON m."assignmentId" = a.id AND m."addedOn" <= ${isoDate(day)}::date`;
+    LEFT JOIN "AssignedMinor" m ON m."assignmentId" = a.id AND m."addedOn" <= ${isoDate(day)}::date
+          AND (m."countedUntil" IS NULL OR m."countedUntil" > ${isoDate(day)}::date)`;
 }
 
 function activeWithMinors(districtCodes: string[], day: Date): Prisma.Sql {

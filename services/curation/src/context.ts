@@ -16,6 +16,7 @@ import {
   visibleAssignments,
   visibleAssignmentsSql,
   visibleCurators,
+  visibleFamiliesSql,
   visibleVisits,
   visibleWards,
 } from './case-access.ts';
@@ -37,6 +38,7 @@ import {
   wardsVisitedByCurator,
 } from './home-visits.ts';
 import type { RegisterDirectory } from './register-directory.ts';
+import { countWaitingFamilies, waitingFamilies } from './waiting-families.ts';
 
 export type CurationDatabase = Database<PrismaClient>;
 
@@ -190,6 +192,12 @@ export function createLoaders(db: PrismaClient, access: Access) {
       { wardMonths: 0, withHomeVisit: 0 },
     ),
     agencyCaseload: figuresOnDay((ids, day) => caseloadOfAgencies(db, ids, day), noAgencyCaseload),
+    waitingFamilyCount: districtFigures((codes, day: Date) => countWaitingFamilies(db, codes, day), {
+      families: 0,
+    }),
+    waitingFamilies: districtRows(async (codes, day) =>
+      waitingFamilies(db, codes, day, await visibleFamiliesSql(access, Prisma.sql`w`)),
+    ),
   };
 }
 

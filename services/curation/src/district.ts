@@ -9,7 +9,8 @@ import type {
 } from './caseload.ts';
 import { Curator } from './curator.ts';
 import type { AgencyWardsVisited, CuratorWardsVisited } from './home-visits.ts';
-import { Agency, AgencyKindEnum, District } from './references.ts';
+import { Agency, AgencyKindEnum, District, Family, Registration } from './references.ts';
+import type { WaitingFamily as WaitingFamilyShape } from './waiting-families.ts';
 
 /** A district on a day: what each figure below is asked about. */
 interface DistrictDay {
@@ -206,7 +207,57 @@ const HomeVisitCompliance = builder.objectRef<DistrictDay>('HomeVisitCompliance'
   }),
 });
 
+const WaitingFamily = builder.objectRef<WaitingFamilyShape>('FamilyWaitingForCurator').implement({
+  description: 'A family on the register with no curator on the day (clause 1.2: one is assigned at registration).',
+  fields: (t) => ({
+    family: t.field({ type: Family, description: 'The family.', resolve: (row) => ({ id: row.familyId }) }),
+    registration: t.field({
+      type: Registration,
+      description: 'Its registration.',
+      resolve: (row) => ({ id: row.registrationId }),
+    }),
+    registeredOn: t.field({
+      type: 'Date',
+      description: 'The day it was put on the register.',
+      resolve: (row) => row.registeredOn,
+    }),
+    daysWaiting: t.exposeInt('daysWaiting', { description: 'Days on the register without a curator.' }),
+  }),
+});
+
+const CuratorQueue = builder.objectRef<DistrictDay>('CuratorQueue').implement({
+  description:
+    'The district’s families on the register without a curator on a day (clause 1.2: a curator is assigned at ' +
+    'registration), as curation learns of registrations from the registry’s events.',
+  fields: (t) => ({
+    asOf: t.field({ type: 'Date', description: 'The day.', resolve: (queue) => queue.asOf }),
+    families: t.int({
+      figure: true,
+      description: 'How many families wait.',
+      resolve: async ({ districtCode, asOf }, _args, { loaders }) =>
+        (await loaders.waitingFamilyCount.load({ districtCode, params: asOf })).families,
+    }),
+    waiting: t.field({
+      type: [WaitingFamily],
+      description:
+        'The families waiting, the longest first: those whose case records you may read (none for a methodologist).',
+      resolve: async ({ districtCode, asOf }, _args, { loaders }) =>
+        (await loaders.waitingFamilies.load({ districtCode, params: asOf })).rows,
+    }),
+  }),
+});
+
 builder.objectFields(District, (t) => ({
+  curatorQueue: t.field({
+    type: CuratorQueue,
+    nullable: true,
+    description: 'The families on the district’s register without a curator at the end of the given day.',
+    args: { asOf: t.arg({ type: 'Date', description: 'The day.' }) },
+    resolve: (district, { asOf }, { access }) => {
+      access.require(access.readsAggregatesOf(district.code), `the figures of district ${district.code}`);
+      return { districtCode: district.code, asOf };
+    },
+  }),
   caseload: t.field({
     type: Caseload,
     nullable: true,

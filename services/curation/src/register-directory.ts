@@ -3,6 +3,8 @@ import { calendarDate, fetchEntities, isoDate } from '@kdn/platform';
 export interface RegisteredMinor {
   minorId: string;
   addedOn: Date;
+  /** The first day the minor no longer counts on the register (left it, or turned 18); null: counts on. */
+  countedUntil: Date | null;
 }
 
 /** A family's registration that holds on a day, as the registry keeps it. */
@@ -30,13 +32,17 @@ export interface RegisterDirectory {
 }
 
 interface MinorsAnswer {
-  minors: Array<{ addedOn: string; minor: { id: string } }>;
+  minors: Array<{ addedOn: string; countedUntil: string | null; minor: { id: string } }>;
 }
 
-const minorsSelection = 'minors { addedOn minor { id } }';
+const minorsSelection = 'minors { addedOn countedUntil minor { id } }';
 
 function registeredMinors({ minors }: MinorsAnswer): RegisteredMinor[] {
-  return minors.map(({ addedOn, minor }) => ({ minorId: minor.id, addedOn: calendarDate(addedOn) }));
+  return minors.map(({ addedOn, countedUntil, minor }) => ({
+    minorId: minor.id,
+    addedOn: calendarDate(addedOn),
+    countedUntil: countedUntil ? calendarDate(countedUntil) : null,
+  }));
 }
 
 interface FamilyAnswer {

@@ -1,6 +1,7 @@
 import { openDatabase, type SubgraphService } from '@kdn/platform';
 import { PrismaClient } from '@kdn/prisma/curation';
 import { agencyDirectoryAt } from './agency-directory.ts';
+import { agencyReactions } from './agency-events.ts';
 import { wardsOfCurator } from './case-access.ts';
 import { type CurationDatabase, createLoaders } from './context.ts';
 import { registerDirectoryAt } from './register-directory.ts';
@@ -21,5 +22,5 @@ export const curationService: SubgraphService<CurationDatabase> = {
   }),
   // A curator's wards are curation's own: answered from its tables, for itself and for its peers.
   caseLinks: (database) => ({ wardsOfCurator: (curatorId) => wardsOfCurator(database.client, curatorId) }),
-  subscriptions: () => ({ registry: registerReactions }),
+  subscriptions: () => ({ registry: registerReactions, agencies: agencyReactions }),
 };

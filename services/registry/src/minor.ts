@@ -82,11 +82,6 @@ export function fullYears(birthDate: Date, on: Date): number {
   return hadBirthday ? years : years - 1;
 }
 
-/** The 18th birthday: from that day the minor is no longer counted on the register (one born on 29 February, on 1 March). */
-export function comingOfAge(birthDate: Date): Date {
-  return new Date(Date.UTC(birthDate.getUTCFullYear() + 18, birthDate.getUTCMonth(), birthDate.getUTCDate()));
-}
-
 function minorWhere(filter: RegisterFilterValue | null | undefined): Prisma.MinorWhereInput {
   const asOf = filter?.asOf ?? today();
   const named = { addedOn: { lte: asOf }, registration: registrationOpenOn(asOf) };

@@ -2,6 +2,7 @@ import {
   type Access,
   assertVersionRead,
   badInput,
+  comingOfAge,
   defineResolution,
   field,
   isoDate,
@@ -25,7 +26,7 @@ import { builder } from './builder.ts';
 import type { RegistryContext } from './context.ts';
 import { Commission, District } from './district.ts';
 import { Family, FamilyCompositionEnum } from './family.ts';
-import { comingOfAge, fullYears, Minor, type MinorFields, MinorInput, minorSchema } from './minor.ts';
+import { fullYears, Minor, type MinorFields, MinorInput, minorSchema } from './minor.ts';
 import { SocialPassportInput, socialPassportSchema } from './social-passport.ts';
 
 export const ClosingReasonEnum = builder.enumType(ClosingReason, {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Agency" ADD COLUMN     "closedOn" DATE;
