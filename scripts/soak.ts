@@ -88,13 +88,17 @@ async function workload(gateway: string) {
   const data = (await send(
     gateway,
     `{ families(first: 100) { edges { node { id socialPassport { version } } } }
-       curators(first: 100) { edges { node { id agency { id } assignments { id startedOn endedOn } } } } }`,
+       curators(first: 100) { edges { node { id active district { code } agency { id } assignments { id startedOn endedOn } } } }
+       district(code: "kirovsky") { commission { id } } }`,
   )) as {
+    district: { commission: { id: string } };
     families: { edges: Array<{ node: { id: string; socialPassport: { version: number } | null } }> };
     curators: {
       edges: Array<{
         node: {
           id: string;
+          active: boolean;
+          district: { code: string };
           agency: { id: string };
           assignments: Array<{ id: string; startedOn: string; endedOn: string | null }>;
         };
@@ -122,7 +126,12 @@ async function workload(gateway: string) {
   if (familyIds.length === 0 || wards.length === 0) throw new Error('the demo has no families or wards');
   const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
   const editing = new Set<string>();
-  const written = { visits: 0, curators: 0, passports: 0 };
+  const written = { visits: 0, curators: 0, passports: 0, episodes: [] as string[] };
+  const kirovskyCurators = data.curators.edges
+    .filter(({ node }) => node.active && node.district.code === 'kirovsky')
+    .map(({ node }) => node.id);
+  const commissionId = data.district.commission.id;
+  const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
   /** Operations by weight: most requests read, a quarter write. */
   const operations: Array<[weight: number, name: string, run: () => Promise<void>]> = [
@@ -233,6 +242,71 @@ async function workload(gateway: string) {
         written.curators += 1;
       },
     ],
+    [
+      4,
+      'a family’s episode (register, assign, close: events flow)',
+      async () => {
+        // Registered and assigned yesterday, taken off the register today: the closing's event must
+        // end the assignment in curation by itself (checked when the run ends).
+        const registered = (await send(
+          gateway,
+          `mutation ($input: RegisterFamilyInput!) { registerFamily(input: $input) {
+             id registrations { id version } } }`,
+          {
+            input: {
+              districtCode: 'kirovsky',
+              commissionId,
+              resolution: { number: `S-${randomUUID().slice(0, 8)}`, date: isoDay(-1) },
+              grounds: 'Нагрузочный тест: семья в социально опасном положении',
+              address: 'ул. Нагрузочная, д. 1',
+              composition: 'SINGLE_MOTHER',
+              socialPassport: {
+                adults: 1,
+                children: 1,
+                housing: 'SATISFACTORY',
+                incomeLevel: 'LOW',
+                riskFactors: [],
+              },
+              minors: [
+                {
+                  lastName: `Нагрузочная${randomUUID().slice(0, 6)}`,
+                  firstName: 'Ирина',
+                  sex: 'FEMALE',
+                  birthDate: '2012-04-04',
+                },
+              ],
+            },
+          },
+        )) as { registerFamily: { id: string; registrations: Array<{ id: string; version: number }> } };
+        const familyId = registered.registerFamily.id;
+        const registration = registered.registerFamily.registrations[0];
+        if (!registration) throw new Error('registered without a registration');
+        await send(
+          gateway,
+          `mutation ($input: AssignCuratorInput!) { assignCurator(input: $input) { id } }`,
+          {
+            input: {
+              familyId,
+              curatorId: pick(kirovskyCurators),
+              resolution: { number: 'S/1', date: isoDay(-1) },
+            },
+          },
+        );
+        await send(
+          gateway,
+          `mutation ($input: CloseRegistrationInput!) { closeRegistration(input: $input) { id } }`,
+          {
+            input: {
+              registrationId: registration.id,
+              version: registration.version,
+              reason: 'SITUATION_IMPROVED',
+              resolution: { number: 'S/2', date: isoDay(0) },
+            },
+          },
+        );
+        written.episodes.push(familyId);
+      },
+    ],
   ];
   const total = operations.reduce((sum, [weight]) => sum + weight, 0);
   const next = () => {
@@ -256,6 +330,25 @@ async function counts() {
       Number((await client.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
     return { visits: await count('curation."Visit"'), curators: await count('curation."Curator"') };
   });
+}
+
+/** Assignments of these families still active once the consumers have had 10 s to apply the closings' events. */
+async function activeAssignmentsAfterEvents(familyIds: string[]): Promise<number> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const active = await withClient(databaseUrl, async (client) =>
+      Number(
+        (
+          await client.query(
+            'SELECT count(*) FROM curation."CuratorAssignment" WHERE "familyId" = ANY($1::uuid[]) AND "endedOn" IS NULL',
+            [familyIds],
+          )
+        ).rows[0].count,
+      ),
+    );
+    if (active === 0 || Date.now() > deadline) return active;
+    await sleep(200);
+  }
 }
 
 async function main(): Promise<number> {
@@ -337,6 +430,13 @@ async function main(): Promise<number> {
     }
     for (const failure of failed.slice(0, 10)) console.log(`failed ${failure.operation}: ${failure.failure}`);
 
+    // Every closing acknowledged must have ended its family's assignment in curation, by its event alone.
+    const stillActive = await activeAssignmentsAfterEvents(written.episodes);
+    console.log(
+      `events: ${written.episodes.length} families registered, assigned and closed; ` +
+        `${stillActive === 0 ? 'every assignment ended by its closing’s event' : `${stillActive} assignments still active — MISMATCH`}`,
+    );
+
     // A write that timed out on the client may still have been applied; one acknowledged must be there.
     const stored = { visits: after.visits - before.visits, curators: after.curators - before.curators };
     const unanswered = (operation: string) =>
@@ -350,7 +450,7 @@ async function main(): Promise<number> {
       `\nwrites acknowledged: ${written.visits} visits, ${written.curators} curators, ${written.passports} passport updates; ` +
         `rows added: ${stored.visits} visits, ${stored.curators} curators${consistent ? '' : ' — MISMATCH'}`,
     );
-    return failed.length === 0 && consistent ? 0 : 1;
+    return failed.length === 0 && consistent && stillActive === 0 ? 0 : 1;
   } finally {
     await platform?.stop();
     await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));

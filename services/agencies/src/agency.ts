@@ -91,7 +91,8 @@ const UpdateAgencyInput = builder.inputType('UpdateAgencyInput', {
     kind: t.field({ type: AgencyKindEnum, required: false, description: 'New kind.' }),
     districtCode: t.string({
       required: false,
-      description: 'The district it works in from `effectiveOn` (a reorganisation); both districts’ rights needed.',
+      description:
+        'The district it works in from `effectiveOn` (a reorganisation); both districts’ rights needed.',
     }),
     closedOn: t.field({
       type: 'Date',

@@ -3,7 +3,7 @@
  * kind of their agency (Resolution No. 2 tabulates curators by agency kind), so when an agency's
  * kind or district changes, caseloads follow from that day and keep the old kind before it.
  */
-import { type DomainEvent, type Reactions } from '@kdn/platform';
+import type { DomainEvent, Reactions } from '@kdn/platform';
 import type { Prisma } from '@kdn/prisma/curation';
 
 type Transaction = Prisma.TransactionClient;

@@ -208,7 +208,8 @@ const HomeVisitCompliance = builder.objectRef<DistrictDay>('HomeVisitCompliance'
 });
 
 const WaitingFamily = builder.objectRef<WaitingFamilyShape>('FamilyWaitingForCurator').implement({
-  description: 'A family on the register with no curator on the day (clause 1.2: one is assigned at registration).',
+  description:
+    'A family on the register with no curator on the day (clause 1.2: one is assigned at registration).',
   fields: (t) => ({
     family: t.field({ type: Family, description: 'The family.', resolve: (row) => ({ id: row.familyId }) }),
     registration: t.field({

@@ -52,7 +52,10 @@ async function takeMinorOffWard(tx: Transaction, event: DomainEvent<'registry', 
  * visits from that day, and the curator's access to its personal data ends with the assignment
  * (clause 3.1). An assignment that would have started on or after the closing never held.
  */
-async function endAssignmentsOnClosing(tx: Transaction, event: DomainEvent<'registry', 'RegistrationClosed'>) {
+async function endAssignmentsOnClosing(
+  tx: Transaction,
+  event: DomainEvent<'registry', 'RegistrationClosed'>,
+) {
   const { registrationId, closedOn, resolution } = event.payload;
   await tx.registerEntry.updateMany({ where: { registrationId }, data: { closedOn } });
   const ended = await tx.$queryRaw<
@@ -69,7 +72,10 @@ async function endAssignmentsOnClosing(tx: Transaction, event: DomainEvent<'regi
     RETURNING id, "familyId", "curatorId", "districtCode", "endedOn"`;
   if (ended.length === 0) return;
   // A client that read the ward before the closing gets a CONFLICT, not a change on a closed case.
-  await tx.ward.updateMany({ where: { familyId: event.familyId ?? '' }, data: { version: { increment: 1 } } });
+  await tx.ward.updateMany({
+    where: { familyId: event.familyId ?? '' },
+    data: { version: { increment: 1 } },
+  });
   await publish(
     tx,
     'curation',

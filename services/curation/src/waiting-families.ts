@@ -37,7 +37,12 @@ export async function countWaitingFamilies(db: PrismaClient, districtCodes: stri
 }
 
 /** The waiting families whose case records the principal may read (`visible`, a condition on `w`). */
-export async function waitingFamilies(db: PrismaClient, districtCodes: string[], day: Date, visible: Prisma.Sql) {
+export async function waitingFamilies(
+  db: PrismaClient,
+  districtCodes: string[],
+  day: Date,
+  visible: Prisma.Sql,
+) {
   const rows = await db.$queryRaw<WaitingFamily[]>`
     SELECT w.* FROM (${waitingOn(districtCodes, day)}) w
      WHERE ${visible}

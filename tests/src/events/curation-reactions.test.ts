@@ -154,7 +154,14 @@ describe('curation follows the register by itself', () => {
     await graphqlData(
       stack.gateway,
       `mutation ($input: UpdateAgencyInput!) { updateAgency(input: $input) { kind } }`,
-      { input: { id: south.centre.id, version: agency.version, kind: 'SOCIAL_PROTECTION', effectiveOn: '2011-06-01' } },
+      {
+        input: {
+          id: south.centre.id,
+          version: agency.version,
+          kind: 'SOCIAL_PROTECTION',
+          effectiveOn: '2011-06-01',
+        },
+      },
     );
     await stack.settle();
     expect(await kinds('2011-05-31')).toEqual(before);
