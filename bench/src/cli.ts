@@ -3,6 +3,8 @@
  * the platform on PostgreSQL over a seeded synthetic tier (`npm run seed:synthetic` first), the four
  * subgraphs and the gateway as separate processes, driven over loopback with autocannon beside the
  * raw-SQL floor, the subgraph asked directly, and Hive Gateway serving the same supergraph.
+ * `--events` adds the domain events' figures after the operations (`events.ts`), `--events-only`
+ * measures those alone; they are written to `<scale>-events.json` and `.md`.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +15,7 @@ import { signedIn, testIntegrator } from '@kdn/platform/testing';
 import pg from 'pg';
 import { cpuClock } from './cpu.ts';
 import { type Contestant, driveInTurns, type Figures, type Target, warmUp } from './drive.ts';
+import { eventsMarkdown, measureEvents } from './events.ts';
 import { operationNamed, operations } from './operations.ts';
 import {
   hiveGatewayArgs,
@@ -37,6 +40,12 @@ const { values } = parseArgs({
     results: { type: 'string', default: path.join(repositoryRoot, 'bench', 'results') },
     /** A comma-separated subset of the operations, by name; all by default. */
     operations: { type: 'string' },
+    events: { type: 'boolean', default: false },
+    'events-only': { type: 'boolean', default: false },
+    /** How many closings the consumer's backlog holds (fewer if the tier has fewer to close). */
+    'event-backlog': { type: 'string', default: '2000' },
+    /** The read operation driven while the closings' delay is measured. */
+    'event-load': { type: 'string', default: 'family-page' },
   },
 });
 const url = values['database-url'];
@@ -55,6 +64,7 @@ if (seeded?.scale !== values.scale) {
   process.exit(1);
 }
 
+const tier = seeded;
 const ports = { gateway: 4100, hive: 4110, floor: 4120 };
 const subgraphPorts: Record<SubgraphName, number> = {
   agencies: 4001,
@@ -65,10 +75,9 @@ const subgraphPorts: Record<SubgraphName, number> = {
 // The subgraphs answer where the committed supergraph says, so both gateways serve that file as it is.
 for (const port of [...Object.values(subgraphPorts), ...Object.values(ports)]) await assertFree(port);
 
+const eventsOnly = values['events-only'];
+const eventLoad = operationNamed(values['event-load']);
 const samples = await pickSamples(url, seeded.asOf);
-console.log(`Counting SQL statements per request (subgraphs in process, the platform's counter)…`);
-const statements = await countStatements(url, selected, samples);
-
 const specs: ProcessSpec[] = [
   ...subgraphNames.map((name) => ({
     name,
@@ -106,110 +115,161 @@ const environment = {
   GATEWAY_PORT: String(ports.gateway),
   FLOOR_PORT: String(ports.floor),
 };
-console.log('Starting the subgraphs, the gateway, Hive Gateway and the floor…');
-const processes = await startAll(specs, environment);
-const named = (name: string) => processes.find((candidate) => candidate.name === name) as Process;
-const stop = () => stopAll(processes);
-const cpu = cpuClock(processes.map(({ name, child }) => ({ name, pid: child.pid })));
-process.once('SIGINT', () => stop().then(() => process.exit(130)));
-
 let failed = false;
-try {
-  const measurements: Measurement[] = [];
-  const report = (operation: string, target: string, error: unknown) => {
-    console.error(`${operation} via ${target}: ${(error as Error).message}`);
-    measurements.push({ operation, target, error: (error as Error).message.slice(0, 300) });
-  };
-  for (const operation of selected) {
-    const graphql = (target: string) => ({
-      url: named(target).url,
-      headers: authorization,
-      body: counter((index) =>
-        JSON.stringify({ query: operation.query, variables: operation.variables(samples, index) }),
-      ),
-    });
-    const targets = {
-      floor: {
-        url: `${named('floor').url}/${operation.name}`,
-        body: counter((index) => JSON.stringify({ variables: operation.variables(samples, index) })),
-        headers: {},
-      },
-      ...(operation.subgraph ? { direct: graphql(operation.subgraph) } : {}),
-      gateway: graphql('gateway'),
-      hive: graphql('hive-gateway'),
-    };
-    // The first request also plans the query and warms the caches; the second is timed alone.
-    const ready: Contestant[] = [];
-    for (const [name, target] of Object.entries(targets)) {
-      try {
-        await verify(operation.name, name, target);
-        ready.push({ name, target, oneRequestMs: await verify(operation.name, name, target) });
-      } catch (error) {
-        failed = true;
-        report(operation.name, name, error);
-      }
-    }
-    // Every target is warmed before any is measured: they share the subgraphs, whose code gets
-    // faster as V8 optimises it (measured: a family's page cost the subgraphs 20–40 % more CPU
-    // behind whichever gateway was measured first).
-    for (const contestant of ready) await warmUp(contestant, connections, seconds, cpu);
-    const results = await driveInTurns(ready, connections, seconds, cpu, () => quiesce(url)).catch(
-      (error) => {
-        failed = true;
-        for (const { name } of ready) report(operation.name, name, error);
-        return new Map<string, Figures>();
-      },
-    );
-    for (const { name, target, oneRequestMs } of ready) {
-      const figures = results.get(name);
-      if (!figures) continue;
-      try {
-        // Still answering after the load: a failure under load shows here rather than as a fast error rate.
-        await quiesce(url);
-        await verify(operation.name, name, target);
-        console.log(
-          `${operation.name.padEnd(18)} ${name.padEnd(8)} p50 ${figures.p50} ms  p95 ${figures.p95} ms  ` +
-            `p99 ${figures.p99} ms  ${figures.requestsPerSecond} req/s${figures.failures ? `  ${figures.failures} failed` : ''}`,
-        );
-        measurements.push({
-          operation: operation.name,
-          target: name,
-          figures,
-          oneRequestMs: Math.round(oneRequestMs),
-        });
-      } catch (error) {
-        failed = true;
-        report(operation.name, name, error);
-      }
-    }
-  }
-  const memory = Object.fromEntries(processes.map(({ name, child }) => [name, peakResidentMb(child)]));
-  const run: Run = {
-    scale: seeded.scale,
-    seed: seeded.seed,
-    asOf: seeded.asOf,
-    seedSeconds: seeded.seconds,
-    seedRows: seeded.rows,
-    date: new Date().toISOString(),
-    command: `npm run bench -- --scale ${values.scale} --duration ${seconds} --connections ${connections}${values.operations ? ` --operations ${values.operations}` : ''}`,
-    machine: { ...machine(), postgres: await serverVersion(url) },
-    connections,
-    seconds,
-    measurements,
-    statements: Object.fromEntries(statements),
-    memory,
-  };
-  const dir = path.resolve(values.results);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${run.scale}.json`), `${JSON.stringify(run, null, 2)}\n`);
-  const markdown = markdownReport(run);
-  writeFileSync(path.join(dir, `${run.scale}.md`), markdown);
-  console.log(`\n${markdown}`);
-} finally {
-  await stop();
-}
+if (!eventsOnly) await measureOperations();
+if (values.events || eventsOnly) await measureEventFigures();
 // The figures are written either way; a target that did not answer fails the command (CI's check).
 if (failed) process.exitCode = 1;
+
+async function measureOperations() {
+  console.log(`Counting SQL statements per request (subgraphs in process, the platform's counter)…`);
+  const statements = await countStatements(url, selected, samples);
+  console.log('Starting the subgraphs, the gateway, Hive Gateway and the floor…');
+  const processes = await startAll(specs, environment);
+  const named = (name: string) => processes.find((candidate) => candidate.name === name) as Process;
+  const stop = () => stopAll(processes);
+  const cpu = cpuClock(processes.map(({ name, child }) => ({ name, pid: child.pid })));
+  const interrupted = () => stop().then(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  try {
+    const measurements: Measurement[] = [];
+    const report = (operation: string, target: string, error: unknown) => {
+      console.error(`${operation} via ${target}: ${(error as Error).message}`);
+      measurements.push({ operation, target, error: (error as Error).message.slice(0, 300) });
+    };
+    for (const operation of selected) {
+      const graphql = (target: string) => ({
+        url: named(target).url,
+        headers: authorization,
+        body: counter((index) =>
+          JSON.stringify({ query: operation.query, variables: operation.variables(samples, index) }),
+        ),
+      });
+      const targets = {
+        floor: {
+          url: `${named('floor').url}/${operation.name}`,
+          body: counter((index) => JSON.stringify({ variables: operation.variables(samples, index) })),
+          headers: {},
+        },
+        ...(operation.subgraph ? { direct: graphql(operation.subgraph) } : {}),
+        gateway: graphql('gateway'),
+        hive: graphql('hive-gateway'),
+      };
+      // The first request also plans the query and warms the caches; the second is timed alone.
+      const ready: Contestant[] = [];
+      for (const [name, target] of Object.entries(targets)) {
+        try {
+          await verify(operation.name, name, target);
+          ready.push({ name, target, oneRequestMs: await verify(operation.name, name, target) });
+        } catch (error) {
+          failed = true;
+          report(operation.name, name, error);
+        }
+      }
+      // Every target is warmed before any is measured: they share the subgraphs, whose code gets
+      // faster as V8 optimises it (measured: a family's page cost the subgraphs 20–40 % more CPU
+      // behind whichever gateway was measured first).
+      for (const contestant of ready) await warmUp(contestant, connections, seconds, cpu);
+      const results = await driveInTurns(ready, connections, seconds, cpu, () => quiesce(url)).catch(
+        (error) => {
+          failed = true;
+          for (const { name } of ready) report(operation.name, name, error);
+          return new Map<string, Figures>();
+        },
+      );
+      for (const { name, target, oneRequestMs } of ready) {
+        const figures = results.get(name);
+        if (!figures) continue;
+        try {
+          // Still answering after the load: a failure under load shows here rather than as a fast error rate.
+          await quiesce(url);
+          await verify(operation.name, name, target);
+          console.log(
+            `${operation.name.padEnd(18)} ${name.padEnd(8)} p50 ${figures.p50} ms  p95 ${figures.p95} ms  ` +
+              `p99 ${figures.p99} ms  ${figures.requestsPerSecond} req/s${figures.failures ? `  ${figures.failures} failed` : ''}`,
+          );
+          measurements.push({
+            operation: operation.name,
+            target: name,
+            figures,
+            oneRequestMs: Math.round(oneRequestMs),
+          });
+        } catch (error) {
+          failed = true;
+          report(operation.name, name, error);
+        }
+      }
+    }
+    const memory = Object.fromEntries(processes.map(({ name, child }) => [name, peakResidentMb(child)]));
+    const run: Run = {
+      scale: tier.scale,
+      seed: tier.seed,
+      asOf: tier.asOf,
+      seedSeconds: tier.seconds,
+      seedRows: tier.rows,
+      date: new Date().toISOString(),
+      command: `npm run bench -- --scale ${values.scale} --duration ${seconds} --connections ${connections}${values.operations ? ` --operations ${values.operations}` : ''}`,
+      machine: { ...machine(), postgres: await serverVersion(url) },
+      connections,
+      seconds,
+      measurements,
+      statements: Object.fromEntries(statements),
+      memory,
+    };
+    const dir = path.resolve(values.results);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${run.scale}.json`), `${JSON.stringify(run, null, 2)}\n`);
+    const markdown = markdownReport(run);
+    writeFileSync(path.join(dir, `${run.scale}.md`), markdown);
+    console.log(`\n${markdown}`);
+  } finally {
+    process.off('SIGINT', interrupted);
+    await stop();
+  }
+}
+
+async function measureEventFigures() {
+  try {
+    const figures = await measureEvents({
+      url,
+      asOf: samples.asOf,
+      load: eventLoad,
+      seconds,
+      connections,
+      backlog: Number(values['event-backlog']),
+      environment,
+      ports: { ...subgraphPorts, gateway: ports.gateway },
+      authorization,
+    });
+    const date = new Date().toISOString();
+    const run = {
+      scale: tier.scale,
+      seed: tier.seed,
+      asOf: tier.asOf,
+      date,
+      command: `npm run bench -- --scale ${values.scale} --duration ${seconds} --connections ${connections} --events-only --event-backlog ${values['event-backlog']} --event-load ${eventLoad.name}`,
+      machine: { ...machine(), postgres: await serverVersion(url) },
+      ...figures,
+    };
+    const dir = path.resolve(values.results);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${run.scale}-events.json`), `${JSON.stringify(run, null, 2)}\n`);
+    const markdown = eventsMarkdown(
+      figures,
+      [
+        `### Domain events, ${run.scale} tier, ${date.slice(0, 10)}`,
+        '',
+        `\`${run.command}\`; as of ${run.asOf}, seed ${run.seed}, closings dated the day of the run.`,
+        `Machine: ${run.machine.cpus} × ${run.machine.cpuModel}, ${run.machine.memoryGb} GB, Node ${run.machine.node}, PostgreSQL ${run.machine.postgres}.`,
+      ].join('\n'),
+    );
+    writeFileSync(path.join(dir, `${run.scale}-events.md`), markdown);
+    console.log(`\n${markdown}`);
+  } catch (error) {
+    failed = true;
+    console.error(`events: ${(error as Error).stack ?? error}`);
+  }
+}
 
 /** Each call gives the next index, so consecutive requests ask about different records. */
 function counter(make: (index: number) => string): () => string {

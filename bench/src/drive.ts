@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { type CpuReading, type CpuTimes, cpuSpent, perRequest } from './cpu.ts';
+import { percentile } from './stats.ts';
 
 export interface Figures {
   p50: number;
@@ -122,7 +123,8 @@ function figuresOf(turns: Turn[]): Figures {
   };
 }
 
-function run(
+/** Drives one target with autocannon for a time or a number of requests; its latencies, ms. */
+export function run(
   target: Target,
   connections: number,
   length: { duration: number } | { amount: number },
@@ -158,10 +160,4 @@ function run(
       if (statusCode < 200 || statusCode > 299) failures += 1;
     });
   });
-}
-
-function percentile(sorted: number[], share: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1);
-  return Math.round((sorted[index] as number) * 10) / 10;
 }
