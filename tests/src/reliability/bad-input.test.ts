@@ -2,7 +2,14 @@ import { graphql } from '@kdn/platform/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Stack, startStack } from '../stack.ts';
-import { type Catalogue, createCatalogue, documentOf, type Input, mutationsOfSchema } from './catalogue.ts';
+import {
+  type Catalogue,
+  createCatalogue,
+  documentOf,
+  headersOf,
+  type Input,
+  mutationsOfSchema,
+} from './catalogue.ts';
 import { databaseState } from './database-state.ts';
 import { badClientRequestIds, malformedInputs } from './malformed.ts';
 
@@ -52,10 +59,15 @@ describe.each([...mutationsOfSchema])('%s', (name, { owner, field }) => {
     await fc.assert(
       fc.asyncProperty(request, fc.constantFrom('gateway', 'subgraph' as const), async (sent, target) => {
         tried.set(sent.malformation.kind, (tried.get(sent.malformation.kind) ?? 0) + 1);
-        const answer = await graphql<Record<string, unknown>>(urls[target], document, {
-          input: sent.input,
-          ...('clientRequestId' in sent ? { clientRequestId: sent.clientRequestId } : {}),
-        });
+        const answer = await graphql<Record<string, unknown>>(
+          urls[target],
+          document,
+          {
+            input: sent.input,
+            ...('clientRequestId' in sent ? { clientRequestId: sent.clientRequestId } : {}),
+          },
+          await headersOf(mutation),
+        );
         expect(answer.data?.[name] ?? null, sent.malformation.kind).toBeNull();
         expect(answer.errors?.length, sent.malformation.kind).toBeGreaterThan(0);
         for (const error of answer.errors ?? []) {

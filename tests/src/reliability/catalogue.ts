@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { supergraphPath } from '@kdn/gateway/supergraph-path';
-import type { SubgraphName } from '@kdn/platform';
-import { graphql, graphqlData } from '@kdn/platform/testing';
+import type { Claims, SubgraphName } from '@kdn/platform';
+import { graphql, graphqlData, signedIn } from '@kdn/platform/testing';
 import { buildSchema, type GraphQLField, Kind } from 'graphql';
 import { assignCurator } from '../curation/world.ts';
 import { createDistrict } from '../fixtures.ts';
@@ -26,6 +27,8 @@ const future = '2999-01-01';
 /** One mutation of the API, with a way to make a valid input for it that has not been applied yet. */
 export interface MutationCase {
   name: string;
+  /** Who sends it, when not the test integrator (every scope): the events' administration is ADMIN's. */
+  principal?: Claims;
   /** The fields asked back: a retry must answer them exactly as the first request did. */
   selection: string;
   /** A valid input on records no other input touched (prerequisites are created on the way). */
@@ -75,11 +78,18 @@ export function documentOf(name: string, selection: string): string {
   }`;
 }
 
-export function send(stack: Stack, mutation: MutationCase, input: unknown, clientRequestId?: unknown) {
-  return graphql<Record<string, unknown>>(stack.gateway, documentOf(mutation.name, mutation.selection), {
-    input,
-    ...(clientRequestId === undefined ? {} : { clientRequestId }),
-  });
+export async function send(stack: Stack, mutation: MutationCase, input: unknown, clientRequestId?: unknown) {
+  return graphql<Record<string, unknown>>(
+    stack.gateway,
+    documentOf(mutation.name, mutation.selection),
+    { input, ...(clientRequestId === undefined ? {} : { clientRequestId }) },
+    await headersOf(mutation),
+  );
+}
+
+/** The headers a mutation is sent with: its own principal's token, or none (the test integrator). */
+export async function headersOf(mutation: MutationCase): Promise<Record<string, string>> {
+  return mutation.principal ? signedIn(mutation.principal) : {};
 }
 
 const range = (count: number) => Array.from({ length: count }, (_, index) => index);
@@ -549,6 +559,46 @@ export async function createCatalogue(stack: Stack, code: string) {
         return { changeId: proposeProgrammeChange.id, meetingId: meeting.id, decision: 'REJECTED' };
       },
     },
+    ...(['curation', 'programmes'] as const).map(
+      (service): MutationCase => ({
+        name: `replay${service === 'curation' ? 'Curation' : 'Programmes'}DeadEvent`,
+        principal: { sub: 'test-admin', role: 'ADMIN' },
+        selection: 'replayed error',
+        // A dead event whose reaction applies now: a closing of a registration the consumer has no record of.
+        fresh: async () => {
+          const id = randomUUID();
+          const event = {
+            id,
+            producer: 'registry',
+            type: 'RegistrationClosed',
+            version: 1,
+            position: '1-1',
+            effectiveOn: '2011-11-01',
+            occurredAt: '2011-11-01T10:00:00.000Z',
+            familyId: randomUUID(),
+            agencyId: null,
+            districtCode: code,
+            requestId: null,
+            userId: null,
+            payload: {
+              registrationId: randomUUID(),
+              districtCode: code,
+              closedOn: '2011-11-01',
+              reason: 'SITUATION_IMPROVED',
+              resolution: { number: `М-${next()}`, date: '2011-11-01' },
+            },
+          };
+          await stack[service].db.client.$executeRawUnsafe(
+            `INSERT INTO "DeadEvent" (id, producer, type, "familyId", event, error, attempts, "failedAt")
+             VALUES ($1::uuid, 'registry', 'RegistrationClosed', $2::uuid, $3::jsonb, 'planted by the test', 3, now())`,
+            id,
+            event.familyId,
+            JSON.stringify(event),
+          );
+          return { id };
+        },
+      }),
+    ),
   ];
   return { world, cases };
 }

@@ -21,9 +21,11 @@ const writesOnly: Record<string, string> = { AuditRecord: `WHERE t.action = 'WRI
 
 /**
  * Every table of every service's schema, with its row count and an md5 of all its rows: two states
- * are equal only if nothing was written in between. Read straight from the databases, not the API.
+ * are equal only if nothing was written in between. Read straight from the databases, not the API,
+ * once the events written so far have been applied everywhere (what a write sets off belongs to it).
  */
 export async function databaseState(stack: Stack): Promise<Record<string, TableState>> {
+  await stack.settle();
   const entries = await Promise.all(
     services.map(async (service) => {
       const db = stack[service].db.client as unknown as RawClient;

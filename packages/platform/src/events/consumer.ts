@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type SqlClient, transaction } from '../client-requests.ts';
 import { isDatabaseUnavailable } from '../database-errors.ts';
-import { ErrorCode } from '../errors.ts';
+import { badInput, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { inBackground } from './background.ts';
 import {
@@ -132,13 +132,16 @@ export class EventConsumer<Tx extends SqlClient> {
     }
   }
 
-  /** Applies a dead event's reaction again after a fix; on success it is marked replayed. */
+  /**
+   * Applies a dead event's reaction again after a fix; on success it is marked replayed. An id that
+   * names no dead event waiting is bad input.
+   */
   async replayDead(id: string): Promise<{ replayed: boolean; error: string | null }> {
     const [dead] = await this.options.db.$queryRawUnsafe<Array<{ producer: Producer; event: EventEnvelope }>>(
       'SELECT producer, event FROM "DeadEvent" WHERE id = $1::uuid AND "replayedAt" IS NULL',
       id,
     );
-    if (!dead) return { replayed: false, error: 'no dead event with this id waits for a replay' };
+    if (!dead) throw badInput('input.id', 'no dead event with this id waits for a replay');
     const event = reviveEnvelope(dead.event);
     try {
       const reaction = this.reactionTo(dead.producer, event);

@@ -108,6 +108,7 @@ export function addDomainEvents<Context extends SubgraphContext>(
     builder.queryField(feedField(service), (t) =>
       t.field({
         type: Page,
+        nullable: true,
         description:
           `The ${service} service’s events after a cursor, in the order they were written: for its consuming ` +
           'services and integrators with the scope `events:read` (an integrator bound to a district reads its ' +
@@ -205,6 +206,7 @@ export function addDomainEvents<Context extends SubgraphContext>(
   builder.queryField(`${service}DeadEvents`, (t) =>
     t.field({
       type: [DeadEvent],
+      nullable: true,
       description: `Events the ${service} service could not apply, newest first: administrators only.`,
       args: {
         waiting: t.arg.boolean({
@@ -225,6 +227,7 @@ export function addDomainEvents<Context extends SubgraphContext>(
   builder.queryField(`${service}EventCursors`, (t) =>
     t.field({
       type: [Cursor],
+      nullable: true,
       description: `How far the ${service} service has applied each producer’s events: administrators only.`,
       resolve: async (_root, _args, context) => {
         requireAdministrator(context);
@@ -243,16 +246,22 @@ export function addDomainEvents<Context extends SubgraphContext>(
         error: t.exposeString('error', { nullable: true, description: 'Why not, when it did not.' }),
       }),
     });
+  const ReplayInput = builder.inputType(`Replay${capitalised(service)}DeadEventInput`, {
+    description: 'The dead event to apply again.',
+    fields: (t) => ({ id: t.id({ description: 'The dead event’s identifier (its event’s id).' }) }),
+  });
   builder.mutationField(`replay${capitalised(service)}DeadEvent`, (t) =>
     t.field({
       type: Replay,
-      description: `Applies a dead event of the ${service} service again, after a fix: administrators only.`,
-      args: { id: t.arg.id({ description: 'The dead event’s identifier.' }) },
-      resolve: async (_root, { id }, context) => {
+      description:
+        `Applies a dead event of the ${service} service again, after a fix: administrators only. ` +
+        'Its reaction runs in one transaction; if it fails again, the event stays dead with the new error.',
+      args: { input: t.arg({ type: ReplayInput, description: 'Which event.' }) },
+      resolve: async (_root, { input }, context) => {
         requireAdministrator(context);
-        if (!isUuid(id)) throw badInput('id', 'no dead event with this id');
+        if (!isUuid(input.id)) throw badInput('input.id', 'must be a dead event’s identifier');
         if (!context.events) throw new Error(`${service} has no event consumer`);
-        return context.events.replayDead(id);
+        return context.events.replayDead(input.id);
       },
     }),
   );
