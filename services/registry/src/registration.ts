@@ -439,6 +439,9 @@ async function registerFamily(
   }
   const openedOn = input.resolution.date;
   return transaction(db, async (tx) => {
+    // One registration of the district at a time: two registrations of one new family at once would
+    // each find no family with its minors, and both create one.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`registry.registerFamily:${input.districtCode}`}))`;
     const known = await knownMinors(tx, input.districtCode, input.minors);
     const earlier = input.familyId ? await familyRegisteredBefore(tx, input, known) : null;
     if (!earlier) refuseKnownFamily(known);
