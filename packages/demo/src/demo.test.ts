@@ -54,7 +54,15 @@ async function onRegisterFigures(db: DemoDatabases, districtCode: string, iso: s
     db.registry.family.count({ where: { registrations: { some: onRegister(districtCode, day) } } }),
     db.registry.minor.count({
       where: {
-        registrations: { some: { addedOn: { lte: day }, registration: onRegister(districtCode, day) } },
+        registrations: {
+          some: {
+            addedOn: { lte: day },
+            OR: [{ leftOn: null }, { leftOn: { gt: day } }],
+            registration: onRegister(districtCode, day),
+          },
+        },
+        // Counted while under 18: born after this day 18 years back.
+        birthDate: { gt: calendarDate(`${Number(iso.slice(0, 4)) - 18}${iso.slice(4)}`) },
       },
     }),
   ]);
@@ -136,9 +144,11 @@ describe('the demo data set', () => {
 
     it('gives the same on-register figures in plain SQL', async () => {
       const [row] = await demo.db.registry.$queryRaw<{ families: bigint; minors: bigint }[]>`
-        SELECT count(DISTINCT r."familyId") AS families, count(DISTINCT rm."minorId") AS minors
+        SELECT count(DISTINCT r."familyId") AS families, count(DISTINCT m.id) AS minors
         FROM "Registration" r
-        LEFT JOIN "RegisteredMinor" rm ON rm."registrationId" = r.id AND rm."addedOn" <= DATE '2011-12-31'
+        LEFT JOIN ("RegisteredMinor" rm JOIN "Minor" m ON m.id = rm."minorId" AND m."birthDate" > DATE '1993-12-31')
+          ON rm."registrationId" = r.id AND rm."addedOn" <= DATE '2011-12-31'
+         AND (rm."leftOn" IS NULL OR rm."leftOn" > DATE '2011-12-31')
         WHERE r."districtCode" = 'kirovsky' AND r."openedOn" <= DATE '2011-12-31'
           AND (r."closedOn" IS NULL OR r."closedOn" > DATE '2011-12-31')`;
       expect(row).toEqual({ families: 25n, minors: 37n });

@@ -5,7 +5,7 @@ import { familyOfMinor, ifVisible, type MinorRow, visibleMinors, withFamilyDistr
 import { builder } from './builder.ts';
 import type { RegistryContext } from './context.ts';
 import { Family, RegisterFilter, type RegisterFilterValue } from './family.ts';
-import { registrationOpenOn } from './on-register.ts';
+import { minorOnRegisterOn } from './on-register.ts';
 import { Registration } from './registration.ts';
 
 const SexEnum = builder.enumType(Sex, {
@@ -83,12 +83,11 @@ export function fullYears(birthDate: Date, on: Date): number {
 }
 
 function minorWhere(filter: RegisterFilterValue | null | undefined): Prisma.MinorWhereInput {
-  const asOf = filter?.asOf ?? today();
-  const named = { addedOn: { lte: asOf }, registration: registrationOpenOn(asOf) };
+  const onRegister = minorOnRegisterOn(filter?.asOf ?? today());
   return {
     ...(filter?.districtCode ? { family: { districtCode: filter.districtCode } } : {}),
-    ...(filter?.onRegister === true ? { registrations: { some: named } } : {}),
-    ...(filter?.onRegister === false ? { registrations: { none: named } } : {}),
+    ...(filter?.onRegister === true ? onRegister : {}),
+    ...(filter?.onRegister === false ? { NOT: onRegister } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ClosingReason, PrismaClient } from '@kdn/prisma/registry';
+import { lastBirthDateOfAdultOn } from './on-register.ts';
 
 export interface RegisterCount {
   families: number;
@@ -11,7 +12,8 @@ interface DistrictCount extends RegisterCount {
 
 /**
  * Families and minors on the register on a day: registrations opened on or before it and not yet
- * closed (a registration closed on a day no longer counts that day); minors from the day they were added.
+ * closed (a registration closed on a day no longer counts that day); minors from the day they were
+ * added, until the day they left (not counted that day either) or turned 18 (`comingOfAge`).
  */
 export function countOnRegister(
   db: PrismaClient,
@@ -21,9 +23,13 @@ export function countOnRegister(
   return db.$queryRaw<DistrictCount[]>`
     SELECT r."districtCode",
            count(DISTINCT r."familyId")::int AS families,
-           count(DISTINCT rm."minorId")::int AS minors
+           count(DISTINCT m.id)::int AS minors
       FROM "Registration" r
-      LEFT JOIN "RegisteredMinor" rm ON rm."registrationId" = r.id AND rm."addedOn" <= ${asOf}
+      LEFT JOIN ("RegisteredMinor" rm
+                 JOIN "Minor" m ON m.id = rm."minorId" AND m."birthDate" > ${lastBirthDateOfAdultOn(asOf)})
+        ON rm."registrationId" = r.id
+       AND rm."addedOn" <= ${asOf}
+       AND (rm."leftOn" IS NULL OR rm."leftOn" > ${asOf})
      WHERE r."districtCode" = ANY(${districtCodes})
        AND r."openedOn" <= ${asOf}
        AND (r."closedOn" IS NULL OR r."closedOn" > ${asOf})

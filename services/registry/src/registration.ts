@@ -17,10 +17,17 @@ import {
   ClosingReason,
   FamilyComposition,
   type PrismaClient,
+  type RegisteredMinor as RegisteredMinorRecord,
   type Registration as RegistrationRecord,
 } from '@kdn/prisma/registry';
 import { z } from 'zod';
-import { familyOfRegistration, ifVisible, type MinorRow, requireWritesCases } from './access.ts';
+import {
+  familyOfMinor,
+  familyOfRegistration,
+  ifVisible,
+  type MinorRow,
+  requireWritesCases,
+} from './access.ts';
 import type { AgencyDirectory } from './agency-directory.ts';
 import { builder } from './builder.ts';
 import type { RegistryContext } from './context.ts';
@@ -45,13 +52,11 @@ export const ClosingReasonEnum = builder.enumType(ClosingReason, {
 
 const Resolution = defineResolution(builder);
 
-interface RegisteredMinorShape {
-  minor: MinorRow;
-  addedOn: Date;
-}
+type RegisteredMinorShape = RegisteredMinorRecord & { minor: MinorRow };
 
 const RegisteredMinor = builder.objectRef<RegisteredMinorShape>('RegisteredMinor').implement({
-  description: 'A minor named in a registration, from the day they were put on the register.',
+  description:
+    'A minor named in a registration, from the day they were put on the register until the day they left it.',
   fields: (t) => ({
     minor: t.field({ type: Minor, description: 'The minor.', resolve: (entry) => entry.minor }),
     addedOn: t.field({
@@ -59,8 +64,51 @@ const RegisteredMinor = builder.objectRef<RegisteredMinorShape>('RegisteredMinor
       description: 'The day the minor was put on the register.',
       resolve: (e) => e.addedOn,
     }),
+    leftOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description:
+        'The day the minor was taken off the register while the registration stayed open (`takeMinorOffRegister`); ' +
+        'not counted from that day, as a registration closed on a day is not open that day. Null while on it.',
+      resolve: (entry) => entry.leftOn,
+    }),
+    leftReason: t.field({
+      type: ClosingReasonEnum,
+      nullable: true,
+      description: 'Why the minor was taken off the register; null while on it.',
+      resolve: (entry) => entry.leftReason,
+    }),
+    leftResolution: t.field({
+      type: Resolution,
+      nullable: true,
+      description:
+        'The commission’s resolution that took the minor off the register (the commission registers and ' +
+        'takes off by resolution); null while on it.',
+      resolve: ({ leftResolutionNumber: number, leftResolutionDate: date }) =>
+        number && date ? { number, date } : null,
+    }),
+    leftNote: t.exposeString('leftNote', {
+      nullable: true,
+      personalData: { family: (entry: RegisteredMinorShape) => familyOfMinor(entry.minor) },
+      description: 'What the commission noted on taking the minor off the register.',
+    }),
+    countedUntil: t.field({
+      type: 'Date',
+      nullable: true,
+      description:
+        'The first day the minor is no longer counted on the register by themselves: the earlier of `leftOn` ' +
+        'and their 18th birthday, since only minors (under 18) are on the register. The registration’s ' +
+        '`closedOn`, when earlier, ends it too. Other services (curation’s assigned minors) follow it.',
+      resolve: (entry) => countedUntil(entry),
+    }),
   }),
 });
+
+/** The first day a minor named in a registration is no longer counted: left it, or turned 18. */
+function countedUntil(entry: { leftOn: Date | null; minor: { birthDate: Date } }): Date {
+  const ofAge = comingOfAge(entry.minor.birthDate);
+  return entry.leftOn && entry.leftOn < ofAge ? entry.leftOn : ofAge;
+}
 
 export const Registration = builder.objectRef<RegistrationRecord>('Registration');
 
@@ -188,6 +236,14 @@ const RegisterFamilyInput = builder.inputType('RegisterFamilyInput', {
     composition: t.field({ type: FamilyCompositionEnum, description: 'Who brings the children up.' }),
     socialPassport: t.field({ type: SocialPassportInput, description: 'The family’s social passport.' }),
     minors: t.field({ type: [MinorInput], description: 'The minors put on the register, at least one.' }),
+    familyId: t.id({
+      required: false,
+      description:
+        'A family of the registry taken off the register before, registered again: the new registration opens ' +
+        'on that family record, its minors named here are matched by full name and birth date and reused, ' +
+        'and its address, composition and social passport are updated. Required when the district already ' +
+        'has a family with a minor named here (one family, one record).',
+    }),
   }),
 });
 
@@ -222,10 +278,17 @@ const registerFamilySchema = z
       .array(z.lazy(() => minorSchema))
       .min(1, 'must name at least one minor')
       .max(20, 'must name at most 20 minors'),
+    familyId: field.id().nullish(),
   })
   .superRefine((input, ctx) => {
+    const named = new Set<string>();
     input.minors.forEach((minor, index) => {
       checkAgeOn(input.resolution.date, minor, ctx, ['minors', index]);
+      const key = identityKey(minor);
+      if (named.has(key)) {
+        ctx.addIssue({ code: 'custom', path: ['minors', index], message: 'names the same minor twice' });
+      }
+      named.add(key);
     });
     if (input.socialPassport.children < input.minors.length) {
       ctx.addIssue({
@@ -285,6 +348,47 @@ const closeSchema = z
     message: 'is required when the reason is OTHER',
   });
 
+const TakeMinorOffRegisterInput = builder.inputType('TakeMinorOffRegisterInput', {
+  description:
+    'A commission’s resolution taking one minor off the register while the family’s registration stays open ' +
+    'for the siblings.',
+  fields: (t) => ({
+    registrationId: t.id({ description: 'The open registration that names the minor.' }),
+    version: t.int({ description: 'The registration’s version last read.' }),
+    minorId: t.id({ description: 'The minor taken off the register.' }),
+    leftOn: t.field({
+      type: 'Date',
+      description:
+        'The day the minor is taken off the register: the resolution’s date. Not counted from that day on.',
+    }),
+    reason: t.field({ type: ClosingReasonEnum, description: 'Why: the same reasons as for closing.' }),
+    resolution: t.field({ type: ResolutionInput, description: 'The resolution; dated `leftOn`.' }),
+    note: t.string({
+      required: false,
+      description: 'What the commission noted; required when the reason is OTHER.',
+    }),
+  }),
+});
+
+const takeMinorOffSchema = z
+  .object({
+    registrationId: field.id(),
+    version: field.version(),
+    minorId: field.id(),
+    leftOn: field.pastDate(),
+    reason: z.enum(ClosingReason),
+    resolution: resolutionSchema,
+    note: field.text(2000).nullish(),
+  })
+  .refine((input) => input.reason !== 'OTHER' || input.note, {
+    path: ['note'],
+    message: 'is required when the reason is OTHER',
+  })
+  .refine((input) => input.leftOn.getTime() === input.resolution.date.getTime(), {
+    path: ['leftOn'],
+    message: 'must be the resolution’s date: a minor leaves the register by the resolution, on its day',
+  });
+
 builder.mutationFields((t) => ({
   registerFamily: t.field({
     type: Family,
@@ -312,6 +416,15 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, { access, db }) =>
       closeRegistration(db, access, parseInput(closeSchema, input)),
   }),
+  takeMinorOffRegister: t.field({
+    type: Registration,
+    description:
+      'Takes one minor off the register by a commission’s resolution while the registration stays open for ' +
+      'the siblings (the last minor leaves with the registration: close it instead).',
+    args: { input: t.arg({ type: TakeMinorOffRegisterInput, description: 'What to write.' }) },
+    resolve: (_root, { input }, { access, db }) =>
+      takeMinorOffRegister(db, access, parseInput(takeMinorOffSchema, input)),
+  }),
 }));
 
 async function registerFamily(
@@ -327,17 +440,36 @@ async function registerFamily(
   }
   const openedOn = input.resolution.date;
   return transaction(db, async (tx) => {
-    const family = await tx.family.create({
-      data: {
-        districtCode: input.districtCode,
-        address: input.address,
-        composition: input.composition,
-        passport: { create: input.socialPassport },
-      },
+    // One registration of the district at a time: two registrations of one new family at once would
+    // each find no family with its minors, and both create one.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`registry.registerFamily:${input.districtCode}`}))`;
+    const known = await knownMinors(tx, input.districtCode, input.minors);
+    const earlier = input.familyId ? await familyRegisteredBefore(tx, input, known) : null;
+    if (!earlier) refuseKnownFamily(known);
+    const family = earlier
+      ? await updateFamilyRegisteredAgain(tx, earlier.family, input)
+      : await tx.family.create({
+          data: {
+            districtCode: input.districtCode,
+            address: input.address,
+            composition: input.composition,
+            passport: { create: input.socialPassport },
+          },
+        });
+    const reused = new Map(
+      known.filter((minor) => minor.familyId === family.id).map((minor) => [identityKey(minor), minor]),
+    );
+    const created = await tx.minor.createManyAndReturn({
+      data: input.minors
+        .filter((minor) => !reused.has(identityKey(minor)))
+        .map((minor) => ({ ...minor, familyId: family.id })),
+      select: { id: true, lastName: true, firstName: true, patronymic: true, birthDate: true },
     });
-    const minors = await tx.minor.createManyAndReturn({
-      data: input.minors.map((minor) => ({ ...minor, familyId: family.id })),
-      select: { id: true },
+    const minors = input.minors.map((minor) => {
+      const key = identityKey(minor);
+      const record = reused.get(key) ?? created.find((row) => identityKey(row) === key);
+      if (!record) throw new Error('a minor of the registration was neither found nor created');
+      return record;
     });
     const registration = await tx.registration.create({
       data: {
@@ -361,17 +493,145 @@ async function registerFamily(
           registrationId: registration.id,
           districtCode: input.districtCode,
           openedOn,
-          previousRegistrationId: null,
-          minors: minors.map(({ id }, index) => ({
+          previousRegistrationId: earlier?.previousRegistrationId ?? null,
+          minors: minors.map(({ id, birthDate }) => ({
             minorId: id,
             addedOn: openedOn,
-            comesOfAgeOn: comingOfAge(input.minors[index]?.birthDate ?? openedOn),
+            comesOfAgeOn: comingOfAge(birthDate),
           })),
         },
       },
     ]);
     return family;
   });
+}
+
+/**
+ * The family's address, composition and passport as the new registration finds them. The family is
+ * written at the version read, so that two registrations of one family at once cannot both open.
+ */
+async function updateFamilyRegisteredAgain(
+  tx: Pick<PrismaClient, 'family' | 'socialPassport'>,
+  family: { id: string; version: number },
+  input: z.output<typeof registerFamilySchema>,
+) {
+  await updateAtVersion(
+    () =>
+      tx.family.updateMany({
+        where: { id: family.id, version: family.version },
+        data: { address: input.address, composition: input.composition, version: { increment: 1 } },
+      }),
+    async () => true,
+    { field: 'input.familyId', what: 'family' },
+  );
+  await tx.socialPassport.upsert({
+    where: { familyId: family.id },
+    create: { ...input.socialPassport, familyId: family.id },
+    update: {
+      ...input.socialPassport,
+      monthlyIncome: input.socialPassport.monthlyIncome ?? null,
+      notes: input.socialPassport.notes ?? null,
+      version: { increment: 1 },
+    },
+  });
+  return tx.family.findUniqueOrThrow({ where: { id: family.id } });
+}
+
+interface MinorIdentity {
+  lastName: string;
+  firstName: string;
+  patronymic?: string | null;
+  birthDate: Date;
+}
+
+/** Who a minor is for the registry: full name (letter case aside) and birth date. */
+function identityKey(minor: MinorIdentity): string {
+  return [minor.lastName, minor.firstName, minor.patronymic ?? '', isoDate(minor.birthDate)]
+    .join('|')
+    .toLocaleLowerCase('ru');
+}
+
+type KnownMinor = MinorIdentity & { id: string; familyId: string };
+
+/** The minors of the district's families with the full name and birth date of one of those named: one statement. */
+function knownMinors(
+  tx: Pick<PrismaClient, 'minor'>,
+  districtCode: string,
+  named: MinorIdentity[],
+): Promise<KnownMinor[]> {
+  const insensitive = (value: string) => ({ equals: value, mode: 'insensitive' as const });
+  return tx.minor.findMany({
+    where: {
+      family: { districtCode },
+      OR: named.map((minor) => ({
+        birthDate: minor.birthDate,
+        lastName: insensitive(minor.lastName),
+        firstName: insensitive(minor.firstName),
+        patronymic: minor.patronymic ? insensitive(minor.patronymic) : null,
+      })),
+    },
+    select: { id: true, familyId: true, lastName: true, firstName: true, patronymic: true, birthDate: true },
+    orderBy: { id: 'asc' },
+  });
+}
+
+/** One family, one record: a family the registry already knows is registered again on its record, never copied. */
+function refuseKnownFamily(known: KnownMinor[]): void {
+  const [candidate] = known;
+  if (candidate) {
+    throw badInput(
+      'input.familyId',
+      `the registry already knows this family (${candidate.familyId}): send input.familyId to register it again`,
+    );
+  }
+}
+
+/**
+ * The family named by `input.familyId`, once found to be of the district, off the register on the
+ * new registration's day, and the only family of the district with the minors named: with its
+ * latest earlier registration.
+ */
+async function familyRegisteredBefore(
+  tx: Pick<PrismaClient, 'family'>,
+  input: z.output<typeof registerFamilySchema>,
+  known: KnownMinor[],
+) {
+  const familyId = input.familyId as string;
+  const family = await tx.family.findUnique({
+    where: { id: familyId },
+    include: { registrations: { orderBy: [{ openedOn: 'desc' }, { id: 'desc' }] } },
+  });
+  // A family of another district is answered as if there were none (clause 3.1 of the curator regulation).
+  if (!family || family.districtCode !== input.districtCode) {
+    throw badInput('input.familyId', `no family of district ${input.districtCode} with this id`);
+  }
+  const open = family.registrations.find((registration) => registration.closedOn === null);
+  if (open) {
+    throw badInput(
+      'input.familyId',
+      `the family is on the register since ${isoDate(open.openedOn)}: a family has one open registration`,
+    );
+  }
+  const lastClosed = family.registrations.reduce<Date | null>(
+    (last, { closedOn }) => (closedOn && (!last || closedOn > last) ? closedOn : last),
+    null,
+  );
+  if (lastClosed && input.resolution.date < lastClosed) {
+    throw badInput(
+      'input.resolution.date',
+      `must not be before the family’s previous registration closed on ${isoDate(lastClosed)}`,
+    );
+  }
+  for (const [index, minor] of input.minors.entries()) {
+    const other = known.find((row) => row.familyId !== family.id && identityKey(row) === identityKey(minor));
+    if (other) {
+      throw badInput(
+        `input.minors[${index}]`,
+        `is a minor of another family the registry knows (${other.familyId})`,
+      );
+    }
+  }
+  return { family, previousRegistrationId: family.registrations[0]?.id ?? null };
 }
 
 /** The open registration a mutation changes, once the principal is found to write its family's cases. */
@@ -447,6 +707,82 @@ async function addMinor(
   });
 }
 
+async function takeMinorOffRegister(
+  db: PrismaClient,
+  access: Access,
+  input: z.output<typeof takeMinorOffSchema>,
+) {
+  return transaction(db, async (tx) => {
+    const registration = await openRegistration(
+      tx,
+      access,
+      input.registrationId,
+      input.version,
+      'taking a minor off this registration',
+    );
+    const named = await tx.registeredMinor.findMany({
+      where: { registrationId: registration.id },
+      include: { minor: { select: { birthDate: true } } },
+    });
+    const entry = named.find((candidate) => candidate.minorId === input.minorId);
+    if (!entry) throw badInput('input.minorId', 'the registration names no minor with this id');
+    if (entry.leftOn) {
+      throw badInput('input.minorId', `the minor was taken off the register on ${isoDate(entry.leftOn)}`);
+    }
+    if (named.every((other) => other.minorId === entry.minorId || other.leftOn !== null)) {
+      throw badInput(
+        'input.minorId',
+        'is the last minor on the registration: close the registration instead (closeRegistration)',
+      );
+    }
+    if (input.leftOn < entry.addedOn) {
+      throw badInput(
+        'input.leftOn',
+        `must not be before the minor was put on the register on ${isoDate(entry.addedOn)}`,
+      );
+    }
+    const ofAge = comingOfAge(entry.minor.birthDate);
+    if (input.reason === 'CAME_OF_AGE' && input.leftOn < ofAge) {
+      throw badInput('input.reason', `the minor comes of age on ${isoDate(ofAge)}, after input.leftOn`);
+    }
+    await updateAtVersion(
+      () =>
+        tx.registration.updateMany({
+          where: { id: registration.id, version: input.version, closedOn: null },
+          data: { version: { increment: 1 } },
+        }),
+      async () => true,
+      { field: 'input.registrationId', what: 'registration' },
+    );
+    await tx.registeredMinor.update({
+      where: { registrationId_minorId: { registrationId: registration.id, minorId: entry.minorId } },
+      data: {
+        leftOn: input.leftOn,
+        leftReason: input.reason,
+        leftResolutionNumber: input.resolution.number,
+        leftResolutionDate: input.resolution.date,
+        leftNote: input.note ?? null,
+      },
+    });
+    await publish(tx, 'registry', [
+      {
+        type: 'MinorLeftRegistration',
+        effectiveOn: input.leftOn,
+        familyId: registration.familyId,
+        districtCode: registration.districtCode,
+        payload: {
+          registrationId: registration.id,
+          districtCode: registration.districtCode,
+          minorId: entry.minorId,
+          leftOn: input.leftOn,
+          reason: input.reason,
+        },
+      },
+    ]);
+    return tx.registration.findUniqueOrThrow({ where: { id: registration.id } });
+  });
+}
+
 async function closeRegistration(db: PrismaClient, access: Access, input: z.output<typeof closeSchema>) {
   const closedOn = input.resolution.date;
   return transaction(db, async (tx) => {
@@ -463,14 +799,20 @@ async function closeRegistration(db: PrismaClient, access: Access, input: z.outp
         `must be after the registration opened on ${isoDate(registration.openedOn)}`,
       );
     }
-    const lastAdded = await tx.registeredMinor.aggregate({
+    const last = await tx.registeredMinor.aggregate({
       where: { registrationId: registration.id },
-      _max: { addedOn: true },
+      _max: { addedOn: true, leftOn: true },
     });
-    if (lastAdded._max.addedOn && closedOn < lastAdded._max.addedOn) {
+    if (last._max.addedOn && closedOn < last._max.addedOn) {
       throw badInput(
         'input.resolution.date',
-        `must not be before a minor was added on ${isoDate(lastAdded._max.addedOn)}`,
+        `must not be before a minor was added on ${isoDate(last._max.addedOn)}`,
+      );
+    }
+    if (last._max.leftOn && closedOn < last._max.leftOn) {
+      throw badInput(
+        'input.resolution.date',
+        `must not be before a minor was taken off the register on ${isoDate(last._max.leftOn)}`,
       );
     }
     await updateAtVersion(

@@ -69,6 +69,17 @@ function validInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
+let familiesRegistered = 0;
+
+/** A valid input for a family the registry does not know yet: its minors born on days no other family's were. */
+function newFamilyInput(overrides: Record<string, unknown> = {}) {
+  familiesRegistered += 1;
+  const dayAfter = (day: string) =>
+    new Date(Date.parse(day) + familiesRegistered * 86_400_000).toISOString().slice(0, 10);
+  const minors = validInput().minors.map((minor) => ({ ...minor, birthDate: dayAfter(minor.birthDate) }));
+  return validInput({ minors, ...overrides });
+}
+
 interface RegisteredFamily {
   registerFamily: {
     id: string;
@@ -84,7 +95,7 @@ interface RegisteredFamily {
 
 async function register(overrides: Record<string, unknown> = {}) {
   const data = await graphqlData<RegisteredFamily>(stack.gateway, registerFamily, {
-    input: validInput(overrides),
+    input: newFamilyInput(overrides),
   });
   return data.registerFamily;
 }
@@ -183,7 +194,7 @@ describe('registering a family', () => {
     try {
       const before = await registryRowCounts(db);
       const { errors } = await graphql(stack.gateway, registerFamily, {
-        input: validInput({ grounds: 'refuse me' }),
+        input: newFamilyInput({ grounds: 'refuse me' }),
       });
       expect(errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(errors?.[0]?.message).not.toContain('refused by the test');
@@ -447,7 +458,7 @@ describe('who may write the register (clause 3.1 of the curator regulation)', ()
     const data = await graphqlData<{ registerFamily: { id: string; address: string } }>(
       stack.gateway,
       'mutation ($input: RegisterFamilyInput!) { registerFamily(input: $input) { id address } }',
-      { input: validInput() },
+      { input: newFamilyInput() },
       north,
     );
     expect(data.registerFamily.address).toBe(validInput().address);

@@ -24,6 +24,9 @@ export type Path = Array<string | number>;
 
 const future = '2999-01-01';
 
+const dayAfter = (day: string, days: number) =>
+  new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
+
 /** One mutation of the API, with a way to make a valid input for it that has not been applied yet. */
 export interface MutationCase {
   name: string;
@@ -150,7 +153,11 @@ export async function createCatalogue(stack: Stack, code: string) {
       riskFactors: ['NEGLECT'],
       notes: 'Мать не работает',
     },
-    minors: [minor('Анна'), { ...minor('Пётр'), sex: 'MALE', birthDate: '2004-01-01' }],
+    // Born on days of their own: the registry refuses a second family with the same minors.
+    minors: [
+      { ...minor('Анна'), birthDate: dayAfter('2006-02-02', next()) },
+      { ...minor('Пётр'), sex: 'MALE', birthDate: dayAfter('2004-01-01', next()) },
+    ],
   });
   const priorityMeasure = (programme: Awaited<ReturnType<typeof approvedProgramme>>) => {
     const measure = programme.measures.find((m) => m.priority);
@@ -318,6 +325,58 @@ export async function createCatalogue(stack: Stack, code: string) {
         readBack: async (input) =>
           (await registry.registration.findUniqueOrThrow({ where: { id: String(input.registrationId) } }))
             .closingResolutionNumber,
+        expected: (input) => (input.resolution as { number: string }).number,
+      },
+    },
+    {
+      name: 'takeMinorOffRegister',
+      selection:
+        'id version minors { minor { id } leftOn leftReason leftResolution { number } countedUntil }',
+      datesOutOfOrder: [
+        [['leftOn'], '2011-02-28'],
+        [['leftOn'], future],
+        [['resolution', 'date'], '2011-06-02'],
+      ],
+      fresh: async () => {
+        const { registerFamily } = await graphqlData<{
+          registerFamily: {
+            registrations: Array<{ id: string; version: number; minors: Array<{ minor: { id: string } }> }>;
+          };
+        }>(
+          stack.gateway,
+          documentOf('registerFamily', 'registrations { id version minors { minor { id } } }'),
+          {
+            input: registerFamilyInput(),
+          },
+        );
+        const [registration] = registerFamily.registrations;
+        return {
+          registrationId: registration?.id,
+          version: registration?.version,
+          minorId: registration?.minors[0]?.minor.id,
+          leftOn: '2011-06-01',
+          reason: 'OTHER',
+          resolution: { number: `В-${next()}`, date: '2011-06-01' },
+          note: 'Передана на воспитание отцу',
+        };
+      },
+      versioned: {
+        variants: async (input, count) =>
+          range(count).map((i) => ({
+            ...input,
+            resolution: { number: `В-вариант-${i}`, date: '2011-06-01' },
+          })),
+        readBack: async (input) =>
+          (
+            await registry.registeredMinor.findUniqueOrThrow({
+              where: {
+                registrationId_minorId: {
+                  registrationId: String(input.registrationId),
+                  minorId: String(input.minorId),
+                },
+              },
+            })
+          ).leftResolutionNumber,
         expected: (input) => (input.resolution as { number: string }).number,
       },
     },

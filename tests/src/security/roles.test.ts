@@ -559,7 +559,15 @@ const mutations: Mutation[] = [
         incomeLevel: 'LOW',
         riskFactors: [],
       },
-      minors: [{ lastName: 'Проверкин', firstName: 'Иван', sex: 'MALE', birthDate: '2005-01-01' }],
+      // A minor of their own each time: the registry refuses a second family with the same minors.
+      minors: [
+        {
+          lastName: 'Проверкин',
+          firstName: 'Иван',
+          sex: 'MALE',
+          birthDate: new Date(Date.UTC(2005, 0, 1 + attempt)).toISOString().slice(0, 10),
+        },
+      ],
     }),
   },
   {
