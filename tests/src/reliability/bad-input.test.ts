@@ -57,25 +57,29 @@ describe.each([...mutationsOfSchema])('%s', (name, { owner, field }) => {
       },
     );
     await fc.assert(
-      fc.asyncProperty(request, fc.constantFrom('gateway' as const, 'subgraph' as const), async (sent, target) => {
-        tried.set(sent.malformation.kind, (tried.get(sent.malformation.kind) ?? 0) + 1);
-        const answer = await graphql<Record<string, unknown>>(
-          urls[target],
-          document,
-          {
-            input: sent.input,
-            ...('clientRequestId' in sent ? { clientRequestId: sent.clientRequestId } : {}),
-          },
-          await headersOf(mutation),
-        );
-        expect(answer.data?.[name] ?? null, sent.malformation.kind).toBeNull();
-        expect(answer.errors?.length, sent.malformation.kind).toBeGreaterThan(0);
-        for (const error of answer.errors ?? []) {
-          expect(error.extensions?.code, `${sent.malformation.kind}: ${error.message}`).toBe(
-            'BAD_USER_INPUT',
+      fc.asyncProperty(
+        request,
+        fc.constantFrom('gateway' as const, 'subgraph' as const),
+        async (sent, target) => {
+          tried.set(sent.malformation.kind, (tried.get(sent.malformation.kind) ?? 0) + 1);
+          const answer = await graphql<Record<string, unknown>>(
+            urls[target],
+            document,
+            {
+              input: sent.input,
+              ...('clientRequestId' in sent ? { clientRequestId: sent.clientRequestId } : {}),
+            },
+            await headersOf(mutation),
           );
-        }
-      }),
+          expect(answer.data?.[name] ?? null, sent.malformation.kind).toBeNull();
+          expect(answer.errors?.length, sent.malformation.kind).toBeGreaterThan(0);
+          for (const error of answer.errors ?? []) {
+            expect(error.extensions?.code, `${sent.malformation.kind}: ${error.message}`).toBe(
+              'BAD_USER_INPUT',
+            );
+          }
+        },
+      ),
       { numRuns: runsPerMutation },
     );
     expect(await databaseState(stack)).toEqual(before);
