@@ -260,15 +260,20 @@ export class EventConsumer<Tx extends SqlClient> {
     position: string,
     reaction: (tx: Tx) => Promise<void>,
   ): Promise<boolean> {
+    // Creates the cursor at the start if there is none yet, and locks it either way: `SELECT … FOR
+    // UPDATE` locks nothing while the row does not exist, so two replicas starting on a new consumer
+    // would both apply its first event, and the later one set the cursor back over the earlier's.
     const [cursor] = await tx.$queryRawUnsafe<Array<{ position: string }>>(
-      'SELECT position FROM "EventCursor" WHERE producer = $1 FOR UPDATE',
+      `INSERT INTO "EventCursor" (producer, position, "movedAt") VALUES ($1, $2, now())
+       ON CONFLICT (producer) DO UPDATE SET "movedAt" = "EventCursor"."movedAt"
+       RETURNING position`,
       producer,
+      startPosition,
     );
     if (cursor && !isAfter(position, cursor.position)) return false;
     await reaction(tx);
     await tx.$executeRawUnsafe(
-      `INSERT INTO "EventCursor" (producer, position, "movedAt") VALUES ($1, $2, now())
-       ON CONFLICT (producer) DO UPDATE SET position = EXCLUDED.position, "movedAt" = now()`,
+      'UPDATE "EventCursor" SET position = $2, "movedAt" = now() WHERE producer = $1',
       producer,
       position,
     );
