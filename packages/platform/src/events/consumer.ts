@@ -132,26 +132,31 @@ export class EventConsumer<Tx extends SqlClient> {
     }
   }
 
-  /** Applies a dead event's reaction again after a fix; on success it is marked replayed. */
+  /**
+   * Applies a dead event's reaction again after a fix; on success it is marked replayed. The dead
+   * event's row is locked with the reaction, so two replays at once apply it once: the second finds
+   * it replayed.
+   */
   async replayDead(id: string): Promise<{ replayed: boolean; error: string | null }> {
-    const [dead] = await this.options.db.$queryRawUnsafe<Array<{ producer: Producer; event: EventEnvelope }>>(
-      'SELECT producer, event FROM "DeadEvent" WHERE id = $1::uuid AND "replayedAt" IS NULL',
-      id,
-    );
-    if (!dead) return { replayed: false, error: 'no dead event with this id waits for a replay' };
-    const event = reviveEnvelope(dead.event);
+    const waiting = { replayed: false, error: 'no dead event with this id waits for a replay' };
     try {
-      const reaction = this.reactionTo(dead.producer, event);
-      await this.inTransaction(async (tx) => {
+      const replayed = await this.inTransaction(async (tx) => {
+        const [dead] = await tx.$queryRawUnsafe<Array<{ producer: Producer; event: EventEnvelope }>>(
+          'SELECT producer, event FROM "DeadEvent" WHERE id = $1::uuid AND "replayedAt" IS NULL FOR UPDATE',
+          id,
+        );
+        if (!dead) return false;
+        const reaction = this.reactionTo(dead.producer, reviveEnvelope(dead.event));
         await reaction?.(tx);
         await tx.$executeRawUnsafe('UPDATE "DeadEvent" SET "replayedAt" = now() WHERE id = $1::uuid', id);
+        return true;
       });
-      return { replayed: true, error: null };
+      return replayed ? { replayed: true, error: null } : waiting;
     } catch (error) {
       const message = messageOf(error);
       await inBackground(() =>
         this.options.db.$executeRawUnsafe(
-          'UPDATE "DeadEvent" SET error = $2, attempts = attempts + 1, "failedAt" = now() WHERE id = $1::uuid',
+          'UPDATE "DeadEvent" SET error = $2, attempts = attempts + 1, "failedAt" = now() WHERE id = $1::uuid AND "replayedAt" IS NULL',
           id,
           message,
         ),
