@@ -50,7 +50,7 @@ async function expectEveryAssignmentEndedOnce(world: World) {
   const closings = registryEvents.filter((event) => event.type === 'RegistrationClosed');
   expect(closings).toHaveLength(families);
   const last = registryEvents.at(-1)?.position;
-  await until(async () => (await curationCursorOverRegistry(gateway)) === last, 30_000, 'curation caught up');
+  await until(async () => (await curationCursorOverRegistry(gateway)) === last, 60_000, 'curation caught up');
 
   const assignments = await assignmentsOf(gateway, world.families);
   expect(assignments).toEqual(
@@ -84,7 +84,7 @@ describe(`a burst of ${families} closings, every service a process of its own ($
     } finally {
       await world.stop();
     }
-  }, 240_000);
+  }, 420_000);
 
   test('the registry (the producer) SIGKILLed during the burst and restarted: nothing lost, all 50 ended exactly once', async () => {
     const world = await startSeededPlatform({ families });
@@ -98,7 +98,7 @@ describe(`a burst of ${families} closings, every service a process of its own ($
     } finally {
       await world.stop();
     }
-  }, 240_000);
+  }, 420_000);
 
   const restartable = onPostgres && bin !== null;
   test.skipIf(!restartable)(
@@ -123,6 +123,6 @@ describe(`a burst of ${families} closings, every service a process of its own ($
         await postgres.destroy();
       }
     },
-    300_000,
+    420_000,
   );
 });
