@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AgenciesDatabase } from '@kdn/agencies/context';
 import type { CurationDatabase } from '@kdn/curation/context';
 import { loadDemo } from '@kdn/demo';
@@ -55,6 +56,24 @@ export async function startStack({ demo = false } = {}) {
   const gateway = await startGateway({ port: 0, subgraphUrls: peers, subgraphTimeoutMs: 15_000 });
 
   const subgraph = <Name extends SubgraphName>(name: Name) => ({ url: peers[name], db: db[name] });
+
+  /** Whether every consumer's cursor has reached the last event each of its producers has committed. */
+  async function everyCommittedEventPassed(): Promise<boolean> {
+    for (const [name, server] of Object.entries(servers) as Array<[SubgraphName, RunningService]>) {
+      for (const producer of server.events?.producers ?? []) {
+        const [last] = await db[producer].client.$queryRawUnsafe<Array<{ position: string }>>(
+          `SELECT "txId" || '-' || seq AS position FROM "DomainEvent" ORDER BY "txId" DESC, seq DESC LIMIT 1`,
+        );
+        if (!last) continue;
+        const [cursor] = await db[name].client.$queryRawUnsafe<Array<{ position: string }>>(
+          'SELECT position FROM "EventCursor" WHERE producer = $1',
+          producer,
+        );
+        if (!isAtOrAfter(cursor?.position, last.position)) return false;
+      }
+    }
+    return true;
+  }
   return {
     gateway: gateway.url,
     agencies: subgraph('agencies'),
@@ -67,12 +86,17 @@ export async function startStack({ demo = false } = {}) {
      * within about a second).
      */
     async settle() {
-      for (let pass = 0; pass < 10; pass += 1) {
+      // On PostgreSQL a producer serves an event only once it is older than every transaction running
+      // in the cluster, other suites' included: a pass that applies nothing is not yet the end while a
+      // consumer's cursor is short of an event its producer has committed.
+      const deadline = Date.now() + 15_000;
+      for (let pass = 0; ; pass += 1) {
         let applied = 0;
         for (const server of Object.values(servers)) applied += (await server.events?.catchUp()) ?? 0;
-        if (applied === 0) return;
+        if (applied === 0 && (await everyCommittedEventPassed())) return;
+        if (pass >= 10 && Date.now() > deadline) throw new Error('events still flowing after 15 s');
+        if (applied === 0) await sleep(20);
       }
-      throw new Error('events still flowing after 10 passes');
     },
     /** A subgraph's consumer of its peers' events. */
     eventsOf(name: 'curation' | 'programmes') {
@@ -91,3 +115,10 @@ export async function startStack({ demo = false } = {}) {
 }
 
 export type Stack = Awaited<ReturnType<typeof startStack>>;
+
+function isAtOrAfter(position: string | undefined, other: string): boolean {
+  if (!position) return false;
+  const [tx, seq] = position.split('-').map(BigInt) as [bigint, bigint];
+  const [otherTx, otherSeq] = other.split('-').map(BigInt) as [bigint, bigint];
+  return tx > otherTx || (tx === otherTx && seq >= otherSeq);
+}

@@ -12,7 +12,7 @@ export interface SubgraphTypes<Context extends SubgraphContext> {
   Scalars: {
     Date: { Input: Date; Output: Date };
     ID: { Input: string; Output: string };
-    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
+    JSON: { Input: unknown; Output: unknown };
   };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;

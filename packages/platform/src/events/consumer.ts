@@ -133,28 +133,31 @@ export class EventConsumer<Tx extends SqlClient> {
   }
 
   /**
-   * Applies a dead event's reaction again after a fix; on success it is marked replayed. An id that
-   * names no dead event waiting is bad input.
+   * Applies a dead event's reaction again after a fix; on success it is marked replayed. The dead
+   * event's row is locked with the reaction, so two replays at once apply it once: the second finds
+   * it replayed. An id that names no dead event waiting is bad input.
    */
   async replayDead(id: string): Promise<{ replayed: boolean; error: string | null }> {
-    const [dead] = await this.options.db.$queryRawUnsafe<Array<{ producer: Producer; event: EventEnvelope }>>(
-      'SELECT producer, event FROM "DeadEvent" WHERE id = $1::uuid AND "replayedAt" IS NULL',
-      id,
-    );
-    if (!dead) throw badInput('input.id', 'no dead event with this id waits for a replay');
-    const event = reviveEnvelope(dead.event);
+    const notWaiting = badInput('input.id', 'no dead event with this id waits for a replay');
     try {
-      const reaction = this.reactionTo(dead.producer, event);
-      await this.inTransaction(async (tx) => {
+      const replayed = await this.inTransaction(async (tx) => {
+        const [dead] = await tx.$queryRawUnsafe<Array<{ producer: Producer; event: EventEnvelope }>>(
+          'SELECT producer, event FROM "DeadEvent" WHERE id = $1::uuid AND "replayedAt" IS NULL FOR UPDATE',
+          id,
+        );
+        if (!dead) throw notWaiting;
+        const reaction = this.reactionTo(dead.producer, reviveEnvelope(dead.event));
         await reaction?.(tx);
         await tx.$executeRawUnsafe('UPDATE "DeadEvent" SET "replayedAt" = now() WHERE id = $1::uuid', id);
+        return true;
       });
-      return { replayed: true, error: null };
+      return { replayed, error: null };
     } catch (error) {
+      if (error === notWaiting) throw error;
       const message = messageOf(error);
       await inBackground(() =>
         this.options.db.$executeRawUnsafe(
-          'UPDATE "DeadEvent" SET error = $2, attempts = attempts + 1, "failedAt" = now() WHERE id = $1::uuid',
+          'UPDATE "DeadEvent" SET error = $2, attempts = attempts + 1, "failedAt" = now() WHERE id = $1::uuid AND "replayedAt" IS NULL',
           id,
           message,
         ),
@@ -300,26 +303,24 @@ export class EventConsumer<Tx extends SqlClient> {
 
   /**
    * The consumer's position in the producer's events, its row locked until the transaction ends:
-   * replicas applying the same producer's events take turns here. The row is created first if
-   * missing, so there is always one to lock (two first transactions would otherwise both proceed).
+   * replicas applying the same producer's events take turns here. It is created at the start if
+   * there is none yet and locked either way: `SELECT … FOR UPDATE` locks nothing while the row does
+   * not exist, so two replicas starting on a new consumer would both apply its first events.
    */
   private async lockCursor(tx: Tx, producer: Producer): Promise<string> {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "EventCursor" (producer, position, "movedAt") VALUES ($1, $2, now()) ON CONFLICT (producer) DO NOTHING`,
+    const [cursor] = await tx.$queryRawUnsafe<Array<{ position: string }>>(
+      `INSERT INTO "EventCursor" (producer, position, "movedAt") VALUES ($1, $2, now())
+       ON CONFLICT (producer) DO UPDATE SET "movedAt" = "EventCursor"."movedAt"
+       RETURNING position`,
       producer,
       startPosition,
-    );
-    const [cursor] = await tx.$queryRawUnsafe<Array<{ position: string }>>(
-      'SELECT position FROM "EventCursor" WHERE producer = $1 FOR UPDATE',
-      producer,
     );
     return cursor?.position ?? startPosition;
   }
 
   private async writeCursor(tx: Tx, producer: Producer, position: string): Promise<void> {
     await tx.$executeRawUnsafe(
-      `INSERT INTO "EventCursor" (producer, position, "movedAt") VALUES ($1, $2, now())
-       ON CONFLICT (producer) DO UPDATE SET position = EXCLUDED.position, "movedAt" = now()`,
+      'UPDATE "EventCursor" SET position = $2, "movedAt" = now() WHERE producer = $1',
       producer,
       position,
     );

@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import { currentMutation } from '../audit/writes.ts';
 import { onCommit, type SqlClient } from '../client-requests.ts';
 import { isoDate } from '../dates.ts';
+import { conflict } from '../errors.ts';
 import {
   type EventEnvelope,
   type EventType,
@@ -86,12 +87,31 @@ export async function publish<P extends Producer, T extends EventType<P>>(
       payload,
     };
   });
-  await tx.$executeRawUnsafe(
+  // Events are served in the order of their transactions' ids, taken at a transaction's first write,
+  // not at its commit. A transaction that took its id first but writes a family's event after
+  // another transaction has committed one for the same family would put its event before that one.
+  // The family's lock serialises its writers up to commit; a writer that finds a later transaction's
+  // event of the family already committed is refused as a conflict, to be tried again with a new id.
+  const familyIds = [...new Set(rows.flatMap((row) => (row.familyId ? [row.familyId] : [])))].sort();
+  if (familyIds.length > 0) {
+    await tx.$queryRawUnsafe(
+      `SELECT count(pg_advisory_xact_lock(hashtextextended('DomainEvent family ' || f, 0)))::int AS locked
+         FROM (SELECT unnest($1::text[]) AS f ORDER BY 1) AS families`,
+      familyIds,
+    );
+  }
+  const written = await tx.$executeRawUnsafe(
     `INSERT INTO "DomainEvent" (id, "txId", type, version, "effectiveOn", "familyId", "agencyId", "districtCode", "requestId", "userId", payload)
      SELECT e.id, pg_current_xact_id()::text::bigint, e.type, e.version, e."effectiveOn", e."familyId", e."agencyId", e."districtCode", e."requestId", e."userId", e.payload
-       FROM jsonb_to_recordset($1::jsonb) AS e(id uuid, type text, version int, "effectiveOn" date, "familyId" uuid, "agencyId" uuid, "districtCode" text, "requestId" text, "userId" text, payload jsonb)`,
+       FROM jsonb_to_recordset($1::jsonb) AS e(id uuid, type text, version int, "effectiveOn" date, "familyId" uuid, "agencyId" uuid, "districtCode" text, "requestId" text, "userId" text, payload jsonb)
+      WHERE e."familyId" IS NULL OR NOT EXISTS (
+        SELECT 1 FROM "DomainEvent" later
+         WHERE later."familyId" = e."familyId" AND later."txId" > pg_current_xact_id()::text::bigint)`,
     JSON.stringify(rows),
   );
+  if (written < rows.length) {
+    throw conflict('The family was changed by another request meanwhile: read it again and retry');
+  }
   onCommit(() => committed.emit(producer));
 }
 

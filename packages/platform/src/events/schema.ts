@@ -1,4 +1,4 @@
-import { JSONObjectResolver } from 'graphql-scalars';
+import { JSONResolver } from 'graphql-scalars';
 import type { createSubgraphBuilder } from '../builder.ts';
 import type { SqlClient } from '../client-requests.ts';
 import type { SubgraphContext } from '../context.ts';
@@ -48,8 +48,12 @@ export function addDomainEvents<Context extends SubgraphContext>(
   builder: SubgraphBuilder<Context>,
   { service, db, consumes = false }: EventsSchemaOptions<Context>,
 ) {
-  builder.addScalarType('JSONObject', JSONObjectResolver, {
-    description: 'A JSON object: an event’s payload of keys and dates.',
+  // Any JSON, not only an object: a payload that does not fit its type (written past `publish`) must
+  // still reach its consumers, to be set aside as a dead event, instead of failing the producer's
+  // whole page and stalling every event after it.
+  builder.addScalarType('JSON', JSONResolver, {
+    description:
+      'A JSON value: an event’s payload of keys and dates (an object, for an event that fits its type).',
   });
   const Event = builder.objectRef<EventEnvelope>('DomainEvent').implement({
     description:
@@ -81,9 +85,9 @@ export function addDomainEvents<Context extends SubgraphContext>(
       }),
       userId: t.exposeString('userId', { nullable: true, description: 'Who caused it.' }),
       payload: t.field({
-        type: 'JSONObject',
-        description: 'The type’s payload: keys and dates.',
-        resolve: (event) => event.payload as Record<string, unknown>,
+        type: 'JSON',
+        description: 'The type’s payload: keys and dates, an object as `docs/events.md` describes it.',
+        resolve: (event) => event.payload,
       }),
     }),
   });

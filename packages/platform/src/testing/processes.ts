@@ -25,20 +25,26 @@ const entries: Record<ProcessName, string> = {
   gateway: 'gateway/src/main.ts',
 };
 
+/** Where the processes keep their data: one PostgreSQL database, or the embedded default's directories. */
+export type ProcessDatabases = string | { dataDir: string };
+
 /**
  * The platform as it runs in production: each subgraph and the gateway a process of its own
  * (`node --import tsx …/main.ts`) on its own loopback port, configured from the environment, over
- * one PostgreSQL database. Every line a process writes, to stdout or stderr, is kept for the test to read.
+ * one PostgreSQL database (a URL) or, as `npm start` runs it, each subgraph on its own embedded
+ * PGlite data directory under `dataDir` (`KDN_DATA_DIR`, no `DATABASE_URL`). Every line a process
+ * writes, to stdout or stderr, is kept for the test to read.
  */
-export async function startPlatformProcesses(databaseUrl: string, { logLevel = 'info' } = {}) {
+export async function startPlatformProcesses(databases: ProcessDatabases, { logLevel = 'info' } = {}) {
   const names: ProcessName[] = [...subgraphNames, 'gateway'];
   const ports = Object.fromEntries(
     await Promise.all(names.map(async (name) => [name, await freePort()] as const)),
   ) as Record<ProcessName, number>;
   const base = (name: ProcessName) => `http://127.0.0.1:${ports[name]}`;
+  const { DATABASE_URL: _inherited, KDN_DATA_DIR: _inheritedDir, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
+    ...inherited,
+    ...(typeof databases === 'string' ? { DATABASE_URL: databases } : { KDN_DATA_DIR: databases.dataDir }),
     LOG_LEVEL: logLevel,
     APOLLO_TELEMETRY_DISABLED: '1',
     ...Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_PORT`, String(ports[name])])),
