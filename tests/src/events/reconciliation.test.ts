@@ -72,9 +72,12 @@ describe('reconciliation', () => {
 
       // Taken off the register through the API, then the assignment's ending undone behind curation's back.
       await closeRegistration(stack, first.familyId, '2012-03-01');
-      await stack.settle();
-      const ended = await curation.curatorAssignment.findUniqueOrThrow({ where: { id: first.id } });
-      expect(ended.endKind).toBe('REGISTRATION_CLOSED');
+      // On a PostgreSQL server shared with other work, an event is served once older transactions end.
+      await eventually(async () => {
+        await stack.settle();
+        const ended = await curation.curatorAssignment.findUniqueOrThrow({ where: { id: first.id } });
+        expect(ended.endKind).toBe('REGISTRATION_CLOSED');
+      }, 30_000);
       await curation.$executeRaw`
         UPDATE "CuratorAssignment"
            SET "endedOn" = NULL, "endKind" = NULL, "endResolutionNumber" = NULL, "endResolutionDate" = NULL
@@ -101,11 +104,11 @@ describe('reconciliation', () => {
         { input: { id: third.curator.agencyId, version: agency.version, kind, effectiveOn: '2012-02-01' } },
         admin,
       );
-      await stack.settle();
       await eventually(async () => {
+        await stack.settle();
         const copied = await curation.curator.findUniqueOrThrow({ where: { id: third.curatorId } });
         expect(copied.agencyKind).toBe(kind);
-      });
+      }, 30_000);
       await curation.$executeRaw`
         UPDATE "Curator" SET "agencyKind" = ${agency.kind}::"AgencyKind" WHERE id = ${third.curatorId}::uuid`;
       curator = { curatorId: third.curatorId, agencyId: third.curator.agencyId };
