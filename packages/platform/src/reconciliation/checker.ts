@@ -296,7 +296,7 @@ class Comparison {
         { ...keys, minorId },
         Math.min(...days.map((span) => span.from)),
         Math.max(...days.map((span) => span.until)),
-        `registered ${describe(registered)}, assigned ${describe(counted)}`,
+        `registered ${daysText(registered)}, assigned ${daysText(counted)}`,
       );
     }
   }
@@ -407,7 +407,7 @@ class Comparison {
   }
 }
 
-function describe(span: Span | null): string {
+function daysText(span: Span | null): string {
   if (!span) return 'on no day';
   return span.until === never
     ? `from ${isoOf(span.from)}`
