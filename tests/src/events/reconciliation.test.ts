@@ -52,6 +52,34 @@ describe('reconciliation', () => {
     expect(report.discrepancies).toBe(0);
   });
 
+  test('each service serves a page of its facts in one statement, keyed by id', async () => {
+    const pages = [
+      ['registry', 'registrationReconciliationFacts', 'id minors { minorId addedOn countedUntil }'],
+      ['curation', 'assignmentReconciliationFacts', 'id minors { minorId addedOn countedUntil }'],
+      ['curation', 'curatorReconciliationFacts', 'id agencyKind'],
+      ['programmes', 'programmeReconciliationFacts', 'id status'],
+      ['agencies', 'agencyReconciliationFacts', 'id kind'],
+    ] as const;
+    for (const [service, field, selection] of pages) {
+      const { url, db } = stack[service];
+      const before = db.statementCount();
+      const first = await graphqlData<
+        Record<string, { items: Array<{ id: string }>; endCursor: string; hasMore: boolean }>
+      >(url, `{ ${field}(first: 10) { items { ${selection} } endCursor hasMore } }`, {}, admin);
+      expect(db.statementCount() - before, field).toBe(1);
+      const page = first[field];
+      expect(page?.items).toHaveLength(10);
+      expect(page?.hasMore).toBe(true);
+      const next = await graphqlData<Record<string, { items: Array<{ id: string }> }>>(
+        url,
+        `query ($after: String) { ${field}(after: $after, first: 10) { items { id } } }`,
+        { after: page?.endCursor },
+        admin,
+      );
+      expect((next[field]?.items[0]?.id ?? '') > (page?.endCursor ?? ''), field).toBe(true);
+    }
+  });
+
   describe('with discrepancies planted in curation’s tables', () => {
     let closed: { familyId: string; assignmentId: string; registrationId: string };
     let withoutMinor: { familyId: string; assignmentId: string; minorId: string };
