@@ -67,6 +67,33 @@ export { field, fieldPath, isUuid, type Period, parseInput, period } from './inp
 export { districtFigures, figuresByKey, loaderByKey, loaderOfLists, present } from './loaders.ts';
 export { type Logger, rootLogger } from './logger.ts';
 export { type IdWindow, idCursorConnection } from './pagination.ts';
+export {
+  type CheckOptions,
+  checkInvariants,
+  type Discrepancy,
+  type FactsClient,
+  type Invariant,
+  type InvariantResult,
+  invariantNames,
+  invariants,
+  ReconciliationError,
+  type ReconciliationReport,
+  type ReconciliationScope,
+  type ReplayOutcome,
+  repairs,
+  replayForDiscrepancies,
+} from './reconciliation/checker.ts';
+export {
+  type AgencyFact,
+  type AssignmentFact,
+  addReconciliationFacts,
+  type CuratorFact,
+  type FactsQuery,
+  minorFactsOf,
+  type ProgrammeFact,
+  type RegistrationFact,
+} from './reconciliation/facts.ts';
+export { addEventReplay, replayMutationOf } from './reconciliation/replay.ts';
 export { fetchEntities } from './remote-entities.ts';
 export { selectedFields } from './selection.ts';
 export { personalDataHeader, type RunningServer, serveGraphQL, serveSubgraph } from './server.ts';

@@ -1,4 +1,5 @@
-import { addMonths, addYears, isoDay, monthStart, noonOf, yearOf } from './calendar.ts';
+import { comingOfAge, isoDate } from '@kdn/platform/dates';
+import { addMonths, addYears, dayLength, isoDay, monthStart, noonOf, yearOf } from './calendar.ts';
 import { arrayOf, assertCopySafe, type TableSink } from './copy.ts';
 import type { IdSource } from './ids.ts';
 import { Random } from './random.ts';
@@ -29,6 +30,8 @@ interface Agency {
 interface Minor {
   id: string;
   addedOn: number;
+  /** The 18th birthday, as `comingOfAge` has it: the first day the minor no longer counts. */
+  comesOfAgeOn: string;
 }
 
 interface Registration {
@@ -255,7 +258,7 @@ function writeRegister(
         1,
         noonOf(addedOn),
       );
-      minors.push({ id, addedOn });
+      minors.push({ id, addedOn, comesOfAgeOn: isoDate(comingOfAge(new Date(birthDate * dayLength))) });
     }
     const adults = composition === 'TWO_PARENTS' ? 2 : composition === 'EXTENDED' ? 3 : 1;
     const income = random.int(8, 60) * 1000;
@@ -292,6 +295,7 @@ function writeRegister(
       noonOf(closedOn ?? openedOn),
     );
     for (const minor of minors) out.RegisteredMinor.row(registrationId, minor.id, isoDay(minor.addedOn));
+    out.RegisterEntry.row(registrationId, familyId, plan.code, isoDay(openedOn), day(closedOn));
     return { id: registrationId, familyId, openedOn, closedOn, minors, stretches: [] };
   });
 }
@@ -447,7 +451,7 @@ function assignCurators(
       );
       for (const minor of registration.minors) {
         if (stretch.endedOn === null || minor.addedOn < stretch.endedOn) {
-          out.AssignedMinor.row(stretch.id, minor.id, isoDay(minor.addedOn));
+          out.AssignedMinor.row(stretch.id, minor.id, isoDay(minor.addedOn), minor.comesOfAgeOn);
         }
       }
     });
@@ -645,6 +649,17 @@ function writeProgrammes(
   }
 }
 
+/**
+ * A programme in force follows the family's curator from a replacement on, as the programmes service
+ * does when curation replaces the curator: its curator is the one of the assignment active on the as-of day.
+ */
+function curatorInForce(registration: Registration, drafter: string): string {
+  const current = registration.stretches.find(
+    (stretch) => stretch.startedOn <= asOf && (stretch.endedOn === null || stretch.endedOn > asOf),
+  );
+  return current?.curator.id ?? drafter;
+}
+
 interface ProgrammePlan {
   number: string;
   registration: Registration;
@@ -745,7 +760,7 @@ function writeProgramme(
     registration.familyId,
     plan.code,
     resourceCentreId,
-    programme.curatorId,
+    status === 'APPROVED' ? curatorInForce(registration, programme.curatorId) : programme.curatorId,
     isoDay(periodFrom),
     isoDay(periodTo),
     status,

@@ -94,7 +94,8 @@ export const tableColumns = {
       'endNote',
       'createdAt',
     ],
-    AssignedMinor: ['assignmentId', 'minorId', 'addedOn'],
+    AssignedMinor: ['assignmentId', 'minorId', 'addedOn', 'countedUntil'],
+    RegisterEntry: ['registrationId', 'familyId', 'districtCode', 'openedOn', 'closedOn'],
     Visit: [
       'id',
       'assignmentId',

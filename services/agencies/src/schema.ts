@@ -1,5 +1,6 @@
 import { addDomainEvents } from '@kdn/platform';
 import { builder } from './builder.ts';
+import './reconciliation-facts.ts';
 import './district.ts';
 import './commission.ts';
 import './agency.ts';

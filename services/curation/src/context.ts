@@ -7,6 +7,7 @@ import {
   loaderOfLists,
   type Period,
   type SubgraphContext,
+  type SubgraphUrls,
 } from '@kdn/platform';
 import { Prisma, type PrismaClient } from '@kdn/prisma/curation';
 import DataLoader from 'dataloader';
@@ -47,6 +48,8 @@ export interface CurationContext extends SubgraphContext {
   agencies: AgencyDirectory;
   register: RegisterDirectory;
   loaders: CurationLoaders;
+  /** Where the peers answer: reconciliation reads their facts through their APIs. */
+  peers: SubgraphUrls;
 }
 
 export type CurationLoaders = ReturnType<typeof createLoaders>;

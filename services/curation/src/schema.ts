@@ -1,5 +1,7 @@
 import { addDomainEvents, addFamilyAudit, isUuid } from '@kdn/platform';
 import { builder } from './builder.ts';
+import './reconciliation-facts.ts';
+import './reconciliation.ts';
 import './references.ts';
 import './curator.ts';
 import './ward.ts';

@@ -18,6 +18,7 @@ export const curationService: SubgraphService<CurationDatabase> = {
     db: database.client,
     agencies: agencyDirectoryAt(peers.agencies, base.authorization),
     register: registerDirectoryAt(peers.registry, base.authorization),
+    peers,
     loaders: createLoaders(database.client, base.access),
   }),
   // A curator's wards are curation's own: answered from its tables, for itself and for its peers.

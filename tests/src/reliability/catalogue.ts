@@ -32,7 +32,7 @@ export interface MutationCase {
   name: string;
   /** Who sends it, when not the test integrator (every scope): the events' administration is ADMIN's. */
   principal?: Claims;
-  /** The fields asked back: a retry must answer them exactly as the first request did. */
+  /** The fields asked back (none for a scalar answer): a retry must answer them exactly as the first request did. */
   selection: string;
   /** A valid input on records no other input touched (prerequisites are created on the way). */
   fresh(): Promise<Input>;
@@ -76,8 +76,9 @@ export function documentOf(name: string, selection: string): string {
   if (!shape) throw new Error(`no mutation ${name}`);
   const inputType = shape.field.args.find((arg) => arg.name === 'input')?.type;
   if (!inputType) throw new Error(`${name} has no input argument`);
+  // A mutation answering a scalar (a count) is asked for no fields.
   return `mutation ($input: ${String(inputType)}, $clientRequestId: ID) {
-    ${name}(input: $input, clientRequestId: $clientRequestId) { ${selection} }
+    ${name}(input: $input, clientRequestId: $clientRequestId) ${selection ? `{ ${selection} }` : ''}
   }`;
 }
 
@@ -616,6 +617,34 @@ export async function createCatalogue(stack: Stack, code: string) {
         );
         const meeting = await holdMeeting(stack, world, [programme.id], { heldOn: '2011-04-10' });
         return { changeId: proposeProgrammeChange.id, meetingId: meeting.id, decision: 'REJECTED' };
+      },
+    },
+    {
+      name: 'replayCurationEvents',
+      principal: { sub: 'test-admin', role: 'ADMIN' },
+      selection: '',
+      // A family taken off the register whose assignment drifted back to active in curation's table:
+      // replaying the registry's events for it ends the assignment again.
+      fresh: async () => {
+        const { family } = await assigned();
+        await graphqlData(
+          stack.gateway,
+          `mutation ($input: CloseRegistrationInput!) { closeRegistration(input: $input) { id } }`,
+          {
+            input: {
+              registrationId: family.registrationId,
+              version: 1,
+              reason: 'SITUATION_IMPROVED',
+              resolution: { number: `З-${next()}`, date: '2011-11-01' },
+            },
+          },
+        );
+        await stack.settle();
+        await curation.curatorAssignment.updateMany({
+          where: { familyId: family.familyId },
+          data: { endedOn: null, endKind: null, endResolutionNumber: null, endResolutionDate: null },
+        });
+        return { producer: 'registry', familyIds: [family.familyId] };
       },
     },
     ...(['curation', 'programmes'] as const).map(

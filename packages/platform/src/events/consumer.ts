@@ -112,14 +112,17 @@ export class EventConsumer<Tx extends SqlClient> {
     }
   }
 
-  /** Applies a producer's events again, whatever the cursor says (`reconcile --repair`): reactions converge. */
-  async replay(producer: Producer, familyIds: readonly string[]): Promise<number> {
+  /**
+   * Applies a producer's events again, whatever the cursor says (`reconcile --repair`): reactions
+   * converge. `familyIds` null: every event of the producer (an agency's concern no family).
+   */
+  async replay(producer: Producer, familyIds: readonly string[] | null): Promise<number> {
     let after = startPosition;
     let applied = 0;
     for (;;) {
       const events = await this.options
         .feedOf(producer)
-        .read({ after, first: 100, waitSeconds: 0, familyIds });
+        .read({ after, first: 100, waitSeconds: 0, ...(familyIds ? { familyIds } : {}) });
       if (events.length === 0) return applied;
       for (const event of events) {
         const reaction = this.reactionTo(producer, event);
