@@ -8,8 +8,8 @@ interface RegistrationRow extends Omit<RegistrationFact, 'minors'> {
 
 /**
  * The register as reconciliation compares it: each registration with its minors and the days each
- * counts, from being added up to their 18th birthday (one born on 29 February, 1 March, as
- * `comingOfAge` says), in one statement per page.
+ * counts, from being added up to the day they left it or their 18th birthday, whichever comes first
+ * (one born on 29 February comes of age on 1 March, as `comingOfAge` says), in one statement per page.
  */
 async function registrationFacts(context: RegistryContext, query: FactsQuery): Promise<RegistrationFact[]> {
   const rows = await context.db.$queryRawUnsafe<RegistrationRow[]>(
@@ -17,8 +17,9 @@ async function registrationFacts(context: RegistryContext, query: FactsQuery): P
             (SELECT json_agg(json_build_object(
                       'minorId', m."minorId",
                       'addedOn', m."addedOn",
-                      'countedUntil', (date_trunc('month', n."birthDate") + interval '18 years')::date
-                                      + (extract(day FROM n."birthDate")::int - 1))
+                      'countedUntil', LEAST(m."leftOn",
+                                            (date_trunc('month', n."birthDate") + interval '18 years')::date
+                                            + (extract(day FROM n."birthDate")::int - 1)))
                     ORDER BY m."minorId")
                FROM "RegisteredMinor" m JOIN "Minor" n ON n.id = m."minorId"
               WHERE m."registrationId" = r.id) AS minors
