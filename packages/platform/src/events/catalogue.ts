@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, isoDate } from '../dates.ts';
+import { agencyKinds } from '../shared-types.ts';
 
 /**
  * Every domain event of the federation: who writes it, what its payload holds (keys and dates, never
@@ -27,18 +28,7 @@ const registeredMinor = z.object({
   comesOfAgeOn: day,
 });
 
-const agencyKind = z.enum([
-  'EDUCATION',
-  'POLICE_JUVENILE_UNIT',
-  'GUARDIANSHIP',
-  'SOCIAL_SERVICE_CENTRE',
-  'SOCIAL_PROTECTION',
-  'HEALTH',
-  'CULTURE_SPORT',
-  'EMPLOYMENT',
-  'YOUTH',
-  'OTHER',
-]);
+const agencyKind = z.enum(agencyKinds);
 
 const resolution = z.object({ number: z.string().max(50), date: day });
 

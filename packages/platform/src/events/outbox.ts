@@ -115,20 +115,10 @@ export async function publish<P extends Producer, T extends EventType<P>>(
   onCommit(() => committed.emit(producer));
 }
 
-interface StoredEvent {
-  id: string;
+/** An outbox row: the envelope, its position as the two numbers it is ordered by. */
+interface StoredEvent extends Omit<EventEnvelope, 'producer' | 'position'> {
   txId: bigint | string;
   seq: bigint | string;
-  type: string;
-  version: number;
-  effectiveOn: Date;
-  occurredAt: Date;
-  familyId: string | null;
-  agencyId: string | null;
-  districtCode: string;
-  requestId: string | null;
-  userId: string | null;
-  payload: unknown;
 }
 
 export const startPosition = '0-0';
