@@ -149,12 +149,13 @@ export class EventConsumer<Tx extends SqlClient> {
       return { replayed: true, error: null };
     } catch (error) {
       const message = messageOf(error);
-      await inBackground(() =>
-        this.options.db.$executeRawUnsafe(
-          'UPDATE "DeadEvent" SET error = $2, attempts = attempts + 1, "failedAt" = now() WHERE id = $1::uuid',
-          id,
-          message,
-        ),
+      await inBackground(
+        async () =>
+          await this.options.db.$executeRawUnsafe(
+            'UPDATE "DeadEvent" SET error = $2, attempts = attempts + 1, "failedAt" = now() WHERE id = $1::uuid',
+            id,
+            message,
+          ),
       );
       return { replayed: false, error: message };
     }
@@ -300,11 +301,13 @@ export class EventConsumer<Tx extends SqlClient> {
   }
 
   private async cursorOf(producer: Producer): Promise<string> {
-    const [row] = await inBackground(() =>
-      this.options.db.$queryRawUnsafe<Array<{ position: string }>>(
-        'SELECT position FROM "EventCursor" WHERE producer = $1',
-        producer,
-      ),
+    // A Prisma query runs when awaited, not when called: awaited inside, it is counted as background work.
+    const [row] = await inBackground(
+      async () =>
+        await this.options.db.$queryRawUnsafe<Array<{ position: string }>>(
+          'SELECT position FROM "EventCursor" WHERE producer = $1',
+          producer,
+        ),
     );
     return row?.position ?? startPosition;
   }
