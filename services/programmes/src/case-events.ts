@@ -48,6 +48,8 @@ interface CuratorFrom {
 async function followCurator(tx: Transaction, { registrationId, curatorId, from }: CuratorFrom) {
   const day = isoDate(from);
   const ofRegistration = `SELECT id FROM "Programme" WHERE "registrationId" = $1::uuid`;
+  // Reports and proposals being recorded now wait, or are restamped below once they commit (`curatorOn`).
+  await tx.$queryRawUnsafe(`${ofRegistration} ORDER BY id FOR UPDATE`, registrationId);
   await tx.$executeRawUnsafe(
     `INSERT INTO "ProgrammeCuratorTerm" ("programmeId", "startedOn", "curatorId")
      SELECT p.id, greatest(p."periodFrom", $2::date), $3::uuid

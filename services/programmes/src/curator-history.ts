@@ -22,13 +22,16 @@ export function curatorTermsOf(db: PrismaClient, programmeIds: string[]): Promis
 
 /**
  * The programme's curator on a day (clause 1.9): who reports and proposes changes then. The first
- * term's curator before it, the programme's own when it has no terms.
+ * term's curator before it, the programme's own when it has no terms. The programme is locked first,
+ * as a replacement's reaction locks it: a replacement applied meanwhile either commits before this
+ * reads the terms, or waits and then finds what this transaction recorded.
  */
 export async function curatorOn(
   tx: Prisma.TransactionClient,
   programme: { id: string; curatorId: string },
   day: Date,
 ): Promise<string> {
+  await tx.$queryRaw`SELECT 1 FROM "Programme" WHERE id = ${programme.id}::uuid FOR UPDATE`;
   const [term] = await tx.programmeCuratorTerm.findMany({
     where: { programmeId: programme.id, startedOn: { lte: day } },
     orderBy: { startedOn: 'desc' },
