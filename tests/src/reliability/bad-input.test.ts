@@ -50,7 +50,7 @@ describe.each([...mutationsOfSchema])('%s', (name, { owner, field }) => {
       },
     );
     await fc.assert(
-      fc.asyncProperty(request, fc.constantFrom('gateway', 'subgraph' as const), async (sent, target) => {
+      fc.asyncProperty(request, fc.constantFrom('gateway' as const, 'subgraph' as const), async (sent, target) => {
         tried.set(sent.malformation.kind, (tried.get(sent.malformation.kind) ?? 0) + 1);
         const answer = await graphql<Record<string, unknown>>(urls[target], document, {
           input: sent.input,
