@@ -14,7 +14,7 @@ import {
 
 export interface ProgrammesRows {
   meetings: Array<Prisma.WorkingGroupMeetingCreateManyInput & { attendingAgencyIds: string[] }>;
-  programmes: Prisma.ProgrammeCreateManyInput[];
+  programmes: Array<Prisma.ProgrammeCreateManyInput & { id: string }>;
   goals: Prisma.ProgrammeGoalCreateManyInput[];
   measures: Prisma.MeasureCreateManyInput[];
   changes: Prisma.ProgrammeChangeCreateManyInput[];
@@ -29,6 +29,13 @@ export async function loadProgrammes(db: PrismaClient): Promise<void> {
   await db.$transaction([
     db.workingGroupMeeting.createMany({ data: rows.meetings }),
     db.programme.createMany({ data: rows.programmes }),
+    db.programmeCuratorTerm.createMany({
+      data: rows.programmes.map((programme) => ({
+        programmeId: programme.id,
+        curatorId: programme.curatorId,
+        startedOn: programme.periodFrom,
+      })),
+    }),
     db.programmeGoal.createMany({ data: rows.goals }),
     db.measure.createMany({ data: rows.measures }),
     db.programmeChange.createMany({ data: rows.changes }),

@@ -10,6 +10,7 @@ import {
 import type { Prisma, PrismaClient, Programme as ProgrammeRecord } from '@kdn/prisma/programmes';
 import { measureRows, meetingRows, programmeRows } from './access.ts';
 import { checklists, emptyChecklist } from './checklist.ts';
+import { curatorTermsOf } from './curator-history.ts';
 import {
   noOutcomes,
   type OutcomeParams,
@@ -189,6 +190,10 @@ export function createLoaders(db: PrismaClient, access: Access) {
           orderBy: [{ meeting: { heldOn: 'asc' } }, { meetingId: 'asc' }],
         }),
       (review) => review.programmeId,
+    ),
+    curatorTermsOfProgramme: loaderOfLists(
+      (programmeIds: string[]) => curatorTermsOf(db, programmeIds),
+      (term) => term.programmeId,
     ),
     reportsOfProgramme: loaderOfLists(
       (programmeIds: string[]) =>

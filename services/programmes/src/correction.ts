@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { actsOnCaseOf } from './access.ts';
 import { builder } from './builder.ts';
 import { ProgrammeChange, proposedMeasureOf } from './change.ts';
+import { curatorOn } from './curator-history.ts';
 import { ChangeDecisionEnum, ChangeKindEnum } from './enums.ts';
 import { measureInputFields, newMeasureSchema } from './measure.ts';
 import { reviewAt } from './meeting.ts';
@@ -158,7 +159,7 @@ async function proposeChange(db: PrismaClient, references: References, access: A
         measureTitle: measure?.title ?? null,
         measureCategory: measure?.category ?? null,
         measureDeadline: measure?.deadline ?? null,
-        proposedById: current.curatorId,
+        proposedById: await curatorOn(tx, current, input.proposedOn),
         proposedOn: input.proposedOn,
         rationale: input.rationale,
       },
@@ -231,7 +232,7 @@ async function decideChange(
   return transaction(db, async (tx) => {
     const found = await tx.programmeChange.findUnique({
       where: { id: changeId },
-      include: { programme: { select: { districtCode: true } } },
+      include: { programme: { select: { districtCode: true, status: true } } },
     });
     if (!found) throw badInput('input.changeId', 'no change with this id');
     const { programme, ...change } = found;
@@ -240,6 +241,7 @@ async function decideChange(
       'deciding on the programmes of another district',
     );
     if (change.decision !== 'PROPOSED') throw alreadyDecided(change.decision);
+    assertInForce(programme.status, 'input.changeId');
     const { meeting } = await reviewAt(tx, meetingId, change.programmeId);
     if (meeting.heldOn < change.proposedOn) {
       throw badInput(

@@ -2,11 +2,13 @@ import { badInput, field, isoDate, parseInput, transaction } from '@kdn/platform
 import type { PrismaClient } from '@kdn/prisma/programmes';
 import { z } from 'zod';
 import { builder } from './builder.ts';
+import { firstTerm } from './curator-history.ts';
 import { goalSchema, ProgrammeGoalInput } from './goal.ts';
 import { measureInputFields, newMeasureSchema } from './measure.ts';
 import { Programme } from './programme.ts';
 import type { References } from './references.ts';
 import { isWithin, outsidePeriod } from './rules/period.ts';
+import { ended } from './rules/programme-status.ts';
 import { assertAgencyInCity } from './rules/responsible-agency.ts';
 import { unlessTaken } from './validation.ts';
 
@@ -121,7 +123,7 @@ async function draftProgramme(db: PrismaClient, references: References, input: D
         const [numbered, running] = await Promise.all([
           tx.programme.count({ where: { districtCode: input.districtCode, number: input.number } }),
           tx.programme.findFirst({
-            where: { registrationId: input.registrationId, status: { not: 'COMPLETED' } },
+            where: { registrationId: input.registrationId, status: { notIn: [...ended] } },
           }),
         ]);
         if (numbered > 0) throw badInput('input.number', taken);
@@ -143,6 +145,7 @@ async function draftProgramme(db: PrismaClient, references: References, input: D
             periodTo: input.periodTo,
           },
         });
+        await tx.programmeCuratorTerm.create({ data: firstTerm(programme) });
         const goals = await tx.programmeGoal.createManyAndReturn({
           data: input.goals.map((goal, ordinal) => ({ ...goal, ordinal, programmeId: programme.id })),
           select: { id: true, ordinal: true },

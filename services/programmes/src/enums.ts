@@ -4,6 +4,7 @@ import {
   LifeArea,
   MeasureCategory,
   MeasureStatus,
+  ProgrammeEndReason,
   ProgrammeStatus,
   ReportKind,
   SituationAssessment,
@@ -17,7 +18,9 @@ import type { measureTimelinessValues, reportTimelinessValues } from './rules/ti
  */
 export const ProgrammeStatusEnum = builder.enumType(ProgrammeStatus, {
   name: 'ProgrammeStatus',
-  description: 'Where a programme (МИПСР) stands: DRAFT → APPROVED ⇄ UNDER_REVIEW, APPROVED → COMPLETED.',
+  description:
+    'Where a programme (МИПСР) stands: DRAFT → APPROVED ⇄ UNDER_REVIEW, APPROVED → COMPLETED; any but COMPLETED → ' +
+    'ENDED_OFF_REGISTER when the family leaves the register.',
   values: {
     DRAFT: { description: 'Drafted, not yet approved by the working group (проект программы).' },
     APPROVED: { description: 'Approved at a working-group meeting and being carried out (утверждена).' },
@@ -28,6 +31,30 @@ export const ProgrammeStatusEnum = builder.enumType(ProgrammeStatus, {
     COMPLETED: {
       description: 'Finished: the results were presented to the commission (clause 6.4; завершена).',
     },
+    ENDED_OFF_REGISTER: {
+      description:
+        'Ended on the day the commission closed the family’s registration (снятие с учёта), before the results ' +
+        'were presented: the programme is for a family on the register, so a family taken off it has none in ' +
+        'force from that day (`endedOn`, `endReason`). Its undone measures and reports not yet due by then stop ' +
+        'falling due (NO_LONGER_DUE); nothing is changed in it any more (прекращена в связи со снятием с учёта).',
+    },
+  },
+});
+
+export const ProgrammeEndReasonEnum = builder.enumType(ProgrammeEndReason, {
+  name: 'ProgrammeEndReason',
+  description:
+    'Why the family’s registration was closed, which ended its programme (основание снятия с учёта).',
+  values: {
+    SITUATION_IMPROVED: {
+      description: 'The situation improved: the work achieved its goals (исправление положения).',
+    },
+    MOVED_AWAY: { description: 'The family moved out of the district (смена места жительства).' },
+    CAME_OF_AGE: { description: 'The minor came of age (достижение совершеннолетия).' },
+    CHILDREN_PLACED_IN_CARE: {
+      description: 'The children were removed from the family and placed in care.',
+    },
+    OTHER: { description: 'Another reason, stated in the registry’s closing note.' },
   },
 });
 
@@ -77,6 +104,11 @@ export const MeasureTimelinessEnum = builder.enumType('MeasureTimeliness', {
     NOT_EXECUTED: { description: 'Recorded as not carried out by the agency (не исполнено).' },
     REFUSED_BY_AGENCY: { description: 'Recorded as refused by the agency (отказ органа).' },
     EXCLUDED: { description: 'Excluded from the programme by the working group (исключено).' },
+    NO_LONGER_DUE: {
+      description:
+        'Not done, and the programme ended off the register on or before its deadline (ENDED_OFF_REGISTER): it ' +
+        'stopped falling due and is not overdue (снято в связи со снятием семьи с учёта).',
+    },
   } satisfies Record<(typeof measureTimelinessValues)[number], { description: string }>,
 });
 
@@ -129,6 +161,11 @@ export const ReportTimelinessEnum = builder.enumType('ReportTimeliness', {
     OVERDUE: { description: 'Past due and not submitted (не представлен в срок).' },
     SUBMITTED_ON_TIME: { description: 'Submitted by the due date (представлен в срок).' },
     SUBMITTED_LATE: { description: 'Submitted after the due date (представлен с опозданием).' },
+    NO_LONGER_DUE: {
+      description:
+        'Not submitted, and the programme ended off the register on or before its due date (ENDED_OFF_REGISTER): ' +
+        'no longer owed.',
+    },
   } satisfies Record<(typeof reportTimelinessValues)[number], { description: string }>,
 });
 

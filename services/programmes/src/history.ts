@@ -7,6 +7,7 @@ import { Prisma } from '@kdn/prisma/programmes';
  *
  * A programme records only its last approval, so its status on a day is reconstructed:
  * - COMPLETED from `completedOn` (clause 6.4);
+ * - ENDED_OFF_REGISTER from `endedOn`, the day the family's registration was closed;
  * - DRAFT until its first approval: the meeting that approved it, or, for a programme changed since
  *   (then approved again), the first meeting that reviewed it with the family invited before the
  *   first change was proposed, as approval requires (clause 2.1): the SQL function
@@ -20,9 +21,10 @@ import { Prisma } from '@kdn/prisma/programmes';
 export function programmesOn(scope: Prisma.Sql, asOf: Date): Prisma.Sql {
   const day = Prisma.sql`${isoDate(asOf)}::date`;
   return Prisma.sql`
-    SELECT p.id, p."districtCode", p."resourceCentreId", p."familyId",
+    SELECT p.id, p."districtCode", p."resourceCentreId", p."familyId", p."endedOn", approval."approvedOn",
            CASE
              WHEN p."completedOn" <= ${day} THEN 'COMPLETED'
+             WHEN p."endedOn" <= ${day} THEN 'ENDED_OFF_REGISTER'
              WHEN approval."approvedOn" IS NULL OR approval."approvedOn" > ${day} THEN 'DRAFT'
              WHEN EXISTS (
                SELECT 1
@@ -43,9 +45,10 @@ export function programmesOn(scope: Prisma.Sql, asOf: Date): Prisma.Sql {
 
 /**
  * The measures agencies were bound by at the end of the day, from `programmes`, a relation of
- * `programmesOn` rows: those of programmes approved by then (nothing is carried out under a draft),
- * without the ones an accepted change included only later, each with its timeliness as
- * `rules/timeliness.ts` derives it, EXCLUDED ones included.
+ * `programmesOn` rows: those of programmes approved by then (nothing is carried out under a draft,
+ * nor under one that ended off the register before its approval), without the ones an accepted
+ * change included only later, each with its timeliness as `rules/timeliness.ts` derives it, EXCLUDED
+ * ones included.
  */
 export function measuresOn(programmes: Prisma.Sql, asOf: Date): Prisma.Sql {
   const day = Prisma.sql`${isoDate(asOf)}::date`;
@@ -57,11 +60,13 @@ export function measuresOn(programmes: Prisma.Sql, asOf: Date): Prisma.Sql {
              WHEN m."failedOn" <= ${day} THEN
                CASE WHEN m.status = 'REFUSED_BY_AGENCY' THEN 'REFUSED_BY_AGENCY' ELSE 'NOT_EXECUTED' END
              WHEN m."excludedOn" <= ${day} THEN 'EXCLUDED'
+             WHEN p."endedOn" <= ${day} AND p."endedOn" <= m.deadline THEN 'NO_LONGER_DUE'
              WHEN m.deadline < ${day} THEN 'OVERDUE'
              ELSE 'NOT_DUE'
            END AS timeliness
       FROM "Measure" m
       JOIN ${programmes} p ON p.id = m."programmeId" AND p.status <> 'DRAFT'
+       AND (p.status <> 'ENDED_OFF_REGISTER' OR p."approvedOn" <= p."endedOn")
      WHERE NOT EXISTS (
        SELECT 1
          FROM "ProgrammeChange" c
@@ -80,4 +85,5 @@ export const timelinessCounts = Prisma.sql`json_build_object(
   'doneOnTime', count(*) FILTER (WHERE timeliness = 'DONE_ON_TIME'),
   'doneLate', count(*) FILTER (WHERE timeliness = 'DONE_LATE'),
   'notExecuted', count(*) FILTER (WHERE timeliness = 'NOT_EXECUTED'),
-  'refusedByAgency', count(*) FILTER (WHERE timeliness = 'REFUSED_BY_AGENCY'))`;
+  'refusedByAgency', count(*) FILTER (WHERE timeliness = 'REFUSED_BY_AGENCY'),
+  'noLongerDue', count(*) FILTER (WHERE timeliness = 'NO_LONGER_DUE'))`;

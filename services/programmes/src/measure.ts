@@ -90,9 +90,12 @@ Measure.implement({
     }),
     timeliness: t.field({
       type: MeasureTimelinessEnum,
-      description: 'The measure against its deadline at the end of the given day: on time, late, overdue, ….',
+      description:
+        'The measure against its deadline at the end of the given day: on time, late, overdue, …; one due on or ' +
+        'after the day its programme ended off the register is no longer due.',
       args: { asOf: t.arg({ type: 'Date', required: false, description: 'The day; today when omitted.' }) },
-      resolve: (measure, { asOf }) => measureTimeliness(measure, asOf ?? today()),
+      resolve: async (measure, { asOf }, { loaders }) =>
+        measureTimeliness(measure, asOf ?? today(), (await programmeOf(measure, loaders)).endedOn),
     }),
     changes: t.field({
       type: [ProgrammeChange],

@@ -25,6 +25,7 @@ export interface TimelinessCounts {
   doneLate: number;
   notExecuted: number;
   refusedByAgency: number;
+  noLongerDue: number;
 }
 
 export interface AssessmentCounts {
@@ -71,6 +72,7 @@ const noMeasures: TimelinessCounts = {
   doneLate: 0,
   notExecuted: 0,
   refusedByAgency: 0,
+  noLongerDue: 0,
 };
 
 /** A district with no programmes. */
@@ -180,6 +182,9 @@ const countsFields = {
   doneLate: 'Done after the deadline (выполнено с нарушением срока).',
   notExecuted: 'Recorded as not carried out by the agency (не исполнено).',
   refusedByAgency: 'Recorded as refused by the agency (отказ органа).',
+  noLongerDue:
+    'Not done, and their programme ended off the register on or before the deadline (ENDED_OFF_REGISTER): no ' +
+    'longer due, counted apart from the overdue and the failed.',
 } satisfies Record<keyof TimelinessCounts, string>;
 
 const MeasureTimelinessCounts = builder.objectRef<TimelinessCounts>('MeasureTimelinessCounts').implement({
@@ -196,6 +201,7 @@ const MeasureTimelinessCounts = builder.objectRef<TimelinessCounts>('MeasureTime
       description: countsFields.refusedByAgency,
       figure: true,
     }),
+    noLongerDue: t.exposeInt('noLongerDue', { description: countsFields.noLongerDue, figure: true }),
   }),
 });
 
@@ -286,7 +292,8 @@ const ProgrammeOutcomes = builder.objectRef<DistrictOutcomes>('ProgrammeOutcomes
     byStatus: t.field({
       type: [ProgrammeStatusCount],
       description:
-        'Programmes by the status they had on `asOf`, in `ProgrammeStatus` order; statuses with none left out.',
+        'Programmes by the status they had on `asOf`, in `ProgrammeStatus` order; statuses with none left out. ' +
+        'Those ended off the register (ENDED_OFF_REGISTER) are counted apart: neither completed nor failing.',
       resolve: figure('byStatus'),
     }),
     measures: t.field({

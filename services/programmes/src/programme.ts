@@ -1,4 +1,4 @@
-import { idCursorConnection, isUuid, present } from '@kdn/platform';
+import { defineResolution, idCursorConnection, isUuid, present } from '@kdn/platform';
 import type { Prisma, Programme as ProgrammeRecord, ProgrammeStatus } from '@kdn/prisma/programmes';
 import {
   familyRefOf,
@@ -11,7 +11,8 @@ import {
 import { builder } from './builder.ts';
 import { ProgrammeChange } from './change.ts';
 import type { ProgrammesContext, ProgrammesLoaders } from './context.ts';
-import { ProgrammeStatusEnum } from './enums.ts';
+import { CuratorTermRef, firstTerm } from './curator-history.ts';
+import { ProgrammeEndReasonEnum, ProgrammeStatusEnum } from './enums.ts';
 import { Curator, District, Family, Registration, ResourceCentre } from './external.ts';
 import { ProgrammeGoal } from './goal.ts';
 import { Measure } from './measure.ts';
@@ -19,6 +20,8 @@ import { MeetingReview, WorkingGroupMeeting } from './meeting.ts';
 import { ProgressReport } from './report.ts';
 
 export const Programme = builder.objectRef<ProgrammeRecord>('Programme');
+
+const ProgrammeEndResolution = defineResolution(builder);
 
 Programme.implement({
   description:
@@ -54,8 +57,20 @@ Programme.implement({
     curator: t.field({
       type: Curator,
       nullable: true,
-      description: 'The case curator who accompanies the family through the programme.',
+      description:
+        'The case curator who accompanies the family through the programme now: the family’s curator, who ' +
+        'follows curation’s replacements from the replacement’s day (clause 1.9). See `curatorHistory`.',
       resolve: (programme) => ({ id: programme.curatorId }),
+    }),
+    curatorHistory: t.field({
+      type: [CuratorTermRef],
+      description:
+        'Every curator who accompanied the family through the programme, oldest first, with the days they took ' +
+        'over and handed over (clause 1.9); the reports and proposals of a day belong to that day’s curator.',
+      resolve: async (programme, _args, { loaders }) => {
+        const terms = await loaders.curatorTermsOfProgramme.load(programme.id);
+        return terms.length > 0 ? terms : [{ ...firstTerm(programme), endedOn: null }];
+      },
     }),
     periodFrom: t.field({
       type: 'Date',
@@ -86,6 +101,30 @@ Programme.implement({
       nullable: true,
       description: 'The day the final results were presented to the commission (clause 6.4).',
       resolve: (programme) => programme.completedOn,
+    }),
+    endedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description:
+        'The day the commission closed the family’s registration, which ended the programme before its results ' +
+        'were presented (ENDED_OFF_REGISTER): from that day nothing of it falls due any more. Null otherwise.',
+      resolve: (programme) => programme.endedOn,
+    }),
+    endReason: t.field({
+      type: ProgrammeEndReasonEnum,
+      nullable: true,
+      description: 'Why the registration was closed, for a programme ENDED_OFF_REGISTER; null otherwise.',
+      resolve: (programme) => programme.endReason,
+    }),
+    endResolution: t.field({
+      type: ProgrammeEndResolution,
+      nullable: true,
+      description:
+        'The commission’s resolution that closed the registration, for a programme ENDED_OFF_REGISTER; null otherwise.',
+      resolve: (programme) =>
+        programme.endResolutionNumber && programme.endResolutionDate
+          ? { number: programme.endResolutionNumber, date: programme.endResolutionDate }
+          : null,
     }),
     goals: t.field({
       type: [ProgrammeGoal],

@@ -21,6 +21,7 @@ import {
 import { z } from 'zod';
 import { actsOnCaseOf } from './access.ts';
 import { builder } from './builder.ts';
+import { curatorOn } from './curator-history.ts';
 import { LifeAreaEnum, ReportKindEnum, ReportTimelinessEnum, SituationAssessmentEnum } from './enums.ts';
 import { Curator } from './external.ts';
 import { familyOfRecord, Programme, programmeOf } from './programme.ts';
@@ -68,14 +69,18 @@ ProgressReport.implement({
     }),
     timeliness: t.field({
       type: ReportTimelinessEnum,
-      description: 'The report against its due date at the end of the given day.',
+      description:
+        'The report against its due date at the end of the given day; one due on or after the day its programme ' +
+        'ended off the register is no longer due.',
       args: { asOf: t.arg({ type: 'Date', required: false, description: 'The day; today when omitted.' }) },
-      resolve: (report, { asOf }) => reportTimeliness(report, asOf ?? today()),
+      resolve: async (report, { asOf }, { loaders }) =>
+        reportTimeliness(report, asOf ?? today(), (await programmeOf(report, loaders)).endedOn),
     }),
     curator: t.field({
       type: Curator,
       nullable: true,
-      description: 'The curator who submitted it.',
+      description:
+        'The curator who submitted it: the programme’s curator on the day it was submitted (clause 1.9).',
       resolve: (report) => (report.curatorId ? { id: report.curatorId } : null),
     }),
     overallAssessment: t.field({
@@ -187,13 +192,14 @@ async function submitReport(db: PrismaClient, access: Access, input: SubmitField
     }
     if (report.kind === 'FINAL') await completeProgramme(tx, programme, input);
     else assertInForce(programme.status, 'input.id');
+    const curatorId = await curatorOn(tx, programme, input.submittedOn);
     await updateAtVersion(
       () =>
         tx.progressReport.updateMany({
           where: { id, version },
           data: {
             submittedOn: input.submittedOn,
-            curatorId: programme.curatorId,
+            curatorId,
             overallAssessment: input.overallAssessment,
             summary: input.summary,
             proposals: input.proposals ?? null,

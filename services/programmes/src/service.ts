@@ -1,5 +1,6 @@
 import { openDatabase, type SubgraphService } from '@kdn/platform';
 import { PrismaClient } from '@kdn/prisma/programmes';
+import { curationReactions, registerReactions } from './case-events.ts';
 import { createLoaders, type ProgrammesDatabase } from './context.ts';
 import { referencesAt } from './references.ts';
 import { schema } from './schema.ts';
@@ -21,4 +22,5 @@ export const programmesService: SubgraphService<ProgrammesDatabase> = {
   caseLinks: (database) => ({
     familiesServedByAgency: (agencyId) => familiesServedBy(database.client, agencyId),
   }),
+  subscriptions: () => ({ registry: registerReactions, curation: curationReactions }),
 };

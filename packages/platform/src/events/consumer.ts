@@ -354,11 +354,13 @@ export class EventConsumer<Tx extends SqlClient> {
   }
 
   private async cursorOf(producer: Producer): Promise<string> {
-    const [row] = await inBackground(() =>
-      this.options.db.$queryRawUnsafe<Array<{ position: string }>>(
-        'SELECT position FROM "EventCursor" WHERE producer = $1',
-        producer,
-      ),
+    // A Prisma query runs when awaited, not when called: awaited inside, it is counted as background work.
+    const [row] = await inBackground(
+      async () =>
+        await this.options.db.$queryRawUnsafe<Array<{ position: string }>>(
+          'SELECT position FROM "EventCursor" WHERE producer = $1',
+          producer,
+        ),
     );
     return row?.position ?? startPosition;
   }

@@ -4,14 +4,20 @@ import type { ProgrammeStatus } from '@kdn/prisma/programmes';
 /**
  * The legal moves of a programme. A draft is approved at a working-group meeting; a curator's
  * proposal (clause 3.4) puts it under review until a meeting decides and approves it again; the final
- * report to the commission (clause 6.4) completes an approved programme.
+ * report to the commission (clause 6.4) completes an approved programme. The closing of the family's
+ * registration ends any programme not completed (ENDED_OFF_REGISTER, `case-events.ts`), never a
+ * mutation: no move leads there or out of it.
  */
 const next: Record<ProgrammeStatus, readonly ProgrammeStatus[]> = {
   DRAFT: ['APPROVED'],
   APPROVED: ['UNDER_REVIEW', 'COMPLETED'],
   UNDER_REVIEW: ['APPROVED'],
   COMPLETED: [],
+  ENDED_OFF_REGISTER: [],
 };
+
+/** The statuses a programme never leaves. */
+export const ended: readonly ProgrammeStatus[] = ['COMPLETED', 'ENDED_OFF_REGISTER'];
 
 export function assertTransition(from: ProgrammeStatus, to: ProgrammeStatus, field: string): void {
   if (!next[from].includes(to)) {
@@ -28,7 +34,9 @@ export function assertInForce(status: ProgrammeStatus, field: string): void {
       field,
       status === 'DRAFT'
         ? 'the programme is still a DRAFT: nothing is carried out, reported or changed before a working-group meeting approves it'
-        : 'the programme is COMPLETED',
+        : status === 'ENDED_OFF_REGISTER'
+          ? 'the programme ended when the family’s registration was closed (ENDED_OFF_REGISTER)'
+          : 'the programme is COMPLETED',
     );
   }
 }
