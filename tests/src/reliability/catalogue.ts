@@ -647,6 +647,41 @@ export async function createCatalogue(stack: Stack, code: string) {
         return { producer: 'registry', familyIds: [family.familyId] };
       },
     },
+    {
+      name: 'replayProgrammesEvents',
+      principal: { sub: 'test-admin', role: 'ADMIN' },
+      selection: '',
+      // A programme ended off the register that drifted back into force in programmes' table:
+      // replaying the registry's events for its family ends it again.
+      fresh: async () => {
+        const family = nextFamily();
+        const programme = await approvedProgramme(stack, world, family);
+        await graphqlData(
+          stack.gateway,
+          `mutation ($input: CloseRegistrationInput!) { closeRegistration(input: $input) { id } }`,
+          {
+            input: {
+              registrationId: family.registrationId,
+              version: 1,
+              reason: 'SITUATION_IMPROVED',
+              resolution: { number: `З-${next()}`, date: '2011-11-01' },
+            },
+          },
+        );
+        await stack.settle();
+        await programmes.programme.update({
+          where: { id: programme.id },
+          data: {
+            status: 'APPROVED',
+            endedOn: null,
+            endReason: null,
+            endResolutionNumber: null,
+            endResolutionDate: null,
+          },
+        });
+        return { producer: 'registry', familyIds: [family.familyId] };
+      },
+    },
     ...(['curation', 'programmes'] as const).map(
       (service): MutationCase => ({
         name: `replay${service === 'curation' ? 'Curation' : 'Programmes'}DeadEvent`,
