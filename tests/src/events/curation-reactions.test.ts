@@ -122,6 +122,58 @@ describe('curation follows the register by itself', () => {
     expect(dayBefore.district.caseload.total.minors).toBe(before.district.caseload.total.minors);
   });
 
+  test('a minor added then taken off the register, one after the other: the caseload ends with the right minors, as the register', async () => {
+    const familyId = await register('2011-03-01', [
+      { firstName: 'Первая', birthDate: '2005-01-01' },
+      { firstName: 'Вторая', birthDate: '2006-01-01' },
+    ]);
+    await assignCurator(stack, familyId, schoolCurator, '2011-03-01');
+    const figures = async (asOf: string) => {
+      const { district } = await graphqlData<Caseload>(stack.gateway, caseload, { asOf });
+      return { register: district.register.minors, caseload: district.caseload.total.minors };
+    };
+    const before = await figures('2011-12-01');
+    const open = await registrationOf(stack, familyId);
+    const added = await graphqlData<{
+      addMinorToRegistration: { version: number; minors: Array<{ minor: { id: string } }> };
+    }>(
+      stack.gateway,
+      `mutation ($input: AddMinorToRegistrationInput!) { addMinorToRegistration(input: $input) {
+        version minors { minor { id } } } }`,
+      {
+        input: {
+          registrationId: open.id,
+          version: open.version,
+          addedOn: '2011-10-01',
+          minor: { lastName: 'Южная', firstName: 'Третья', sex: 'FEMALE', birthDate: '2009-09-09' },
+        },
+      },
+    );
+    const third = added.addMinorToRegistration.minors.at(-1)?.minor.id;
+    // Written at once, applied later in the order written: the minor is added, then leaves.
+    await graphqlData(
+      stack.gateway,
+      `mutation ($input: TakeMinorOffRegisterInput!) { takeMinorOffRegister(input: $input) { id } }`,
+      {
+        input: {
+          registrationId: open.id,
+          version: added.addMinorToRegistration.version,
+          minorId: third,
+          leftOn: '2011-11-01',
+          reason: 'MOVED_AWAY',
+          resolution: { number: '11/5', date: '2011-11-01' },
+        },
+      },
+    );
+    await stack.settle();
+    expect(await figures('2011-12-01')).toEqual(before);
+    const [eve, during] = [await figures('2011-09-30'), await figures('2011-10-15')];
+    expect({ register: during.register - eve.register, caseload: during.caseload - eve.caseload }).toEqual({
+      register: 1,
+      caseload: 1,
+    });
+  });
+
   test('a minor who turns 18 leaves the caseload on the birthday, with no write at all', async () => {
     const familyId = await register('2011-03-01', [
       { firstName: 'Старшая', birthDate: '1993-11-15' },
