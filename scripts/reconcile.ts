@@ -93,7 +93,8 @@ try {
       const families = outcome.families === null ? 'all events' : `${outcome.families} families`;
       console.log(
         `Replayed ${outcome.producer}’s events in ${outcome.consumer} (${families}): ` +
-          (outcome.error ? `failed: ${outcome.error}` : `${outcome.applied} applied`),
+          (outcome.error ? `failed: ${outcome.error}` : `${outcome.applied} applied`) +
+          (outcome.withoutEvents > 0 ? `; ${outcome.withoutEvents} families have no event to replay` : ''),
       );
     }
     report = await checkInvariants(client, options);

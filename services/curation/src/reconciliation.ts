@@ -95,6 +95,7 @@ const ReportRef = builder.objectRef<ReconciliationReport>('Reconciliation').impl
 builder.queryField('reconciliation', (t) =>
   t.field({
     type: ReportRef,
+    nullable: true,
     description:
       'Checks the cross-service invariants (assignments while registered, assigned minors as registered, ' +
       'programmes while registered and with the curator of the day, curators as their agency) for some families ' +

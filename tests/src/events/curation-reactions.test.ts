@@ -144,7 +144,7 @@ describe('curation follows the register by itself', () => {
         input: {
           registrationId: open.id,
           version: open.version,
-          addedOn: '2011-10-01',
+          addedOn: '2011-10-05',
           minor: { lastName: 'Южная', firstName: 'Третья', sex: 'FEMALE', birthDate: '2009-09-09' },
         },
       },
@@ -167,7 +167,7 @@ describe('curation follows the register by itself', () => {
     );
     await stack.settle();
     expect(await figures('2011-12-01')).toEqual(before);
-    const [eve, during] = [await figures('2011-09-30'), await figures('2011-10-15')];
+    const [eve, during] = [await figures('2011-10-04'), await figures('2011-10-15')];
     expect({ register: during.register - eve.register, caseload: during.caseload - eve.caseload }).toEqual({
       register: 1,
       caseload: 1,

@@ -113,26 +113,32 @@ export class EventConsumer<Tx extends SqlClient> {
   }
 
   /**
-   * Applies a producer's events again, whatever the cursor says (`reconcile --repair`): reactions
-   * converge. `familyIds` null: every event of the producer (an agency's concern no family).
+   * Applies a producer's events of some families again, whatever the cursor says, in one
+   * transaction (`reconcile --repair`): reactions converge, so what is in line stays so. `null`
+   * replays every event of the producer (an agency's events concern no family). A family the
+   * producer wrote no event of is bad input: nothing of it can be replayed. Says how many applied.
    */
   async replay(producer: Producer, familyIds: readonly string[] | null): Promise<number> {
-    let after = startPosition;
-    let applied = 0;
-    for (;;) {
-      const events = await this.options
+    const events: EventEnvelope[] = [];
+    for (let after = startPosition; ; ) {
+      const page = await this.options
         .feedOf(producer)
-        .read({ after, first: 100, waitSeconds: 0, ...(familyIds ? { familyIds } : {}) });
-      if (events.length === 0) return applied;
-      for (const event of events) {
-        const reaction = this.reactionTo(producer, event);
-        if (reaction) {
-          await this.inTransaction((tx) => reaction(tx));
-          applied += 1;
-        }
-        after = event.position;
-      }
+        .read({ after, first: 1000, waitSeconds: 0, ...(familyIds ? { familyIds } : {}) });
+      const last = page.at(-1);
+      if (!last) break;
+      events.push(...page);
+      after = last.position;
     }
+    const written = new Set(events.map((event) => event.familyId));
+    const unknown = familyIds?.findIndex((familyId) => !written.has(familyId)) ?? -1;
+    if (unknown >= 0) {
+      throw badInput(`input.familyIds[${unknown}]`, `the ${producer} service wrote no event of this family`);
+    }
+    const reactions = events.flatMap((event) => this.reactionTo(producer, event) ?? []);
+    return this.inTransaction(async (tx) => {
+      for (const reaction of reactions) await reaction(tx);
+      return reactions.length;
+    });
   }
 
   /**
@@ -152,9 +158,10 @@ export class EventConsumer<Tx extends SqlClient> {
         const reaction = this.reactionTo(dead.producer, reviveEnvelope(dead.event));
         await reaction?.(tx);
         await tx.$executeRawUnsafe('UPDATE "DeadEvent" SET "replayedAt" = now() WHERE id = $1::uuid', id);
-        return true;
+        // The transaction's result is the mutation's: a retry under the same client request id answers it.
+        return { replayed: true, error: null };
       });
-      return { replayed, error: null };
+      return replayed;
     } catch (error) {
       if (error === notWaiting) throw error;
       const message = messageOf(error);

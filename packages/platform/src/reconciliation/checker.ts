@@ -1,6 +1,7 @@
 import type { SubgraphName, SubgraphUrls } from '../config.ts';
 import { isoDate } from '../dates.ts';
 import type { Producer } from '../events/catalogue.ts';
+import { feedField } from '../events/feed-client.ts';
 import {
   type FactKind,
   type FactKinds,
@@ -613,8 +614,27 @@ export interface ReplayOutcome {
   consumer: 'curation' | 'programmes';
   producer: Producer;
   families: number | null;
+  /** Of those, the families the producer wrote no event of: a replay cannot repair them. */
+  withoutEvents: number;
   applied: number;
   error: string | null;
+}
+
+/** Which of the families the producer wrote events of, read from its own feed. */
+async function familiesWithEvents(client: FactsClient, producer: Producer, familyIds: string[]) {
+  const field = feedField(producer);
+  const query = `query Written($after: String, $familyIds: [ID!]) {
+    ${field}(after: $after, first: 1000, familyIds: $familyIds) { endCursor events { familyId } } }`;
+  const written = new Set<string>();
+  for (let after = '0-0'; ; ) {
+    const data = await graphqlRequest<
+      Record<string, { endCursor: string; events: Array<{ familyId: string }> }>
+    >(client, producer, query, { after, familyIds });
+    const page = data[field];
+    if (!page || page.events.length === 0) return familyIds.filter((id) => written.has(id));
+    for (const event of page.events) written.add(event.familyId);
+    after = page.endCursor;
+  }
 }
 
 /** Asks each consumer to replay its producer's events for the families of the discrepancies found. */
@@ -648,11 +668,15 @@ export async function replayForDiscrepancies(
       consumer,
       producer,
       families: families?.size ?? null,
+      withoutEvents: 0,
       applied: 0,
       error: null,
     };
     try {
-      for (const familyIds of chunks) {
+      for (const chunk of chunks) {
+        const familyIds = chunk && (await familiesWithEvents(client, producer, chunk));
+        if (chunk && familyIds) outcome.withoutEvents += chunk.length - familyIds.length;
+        if (familyIds?.length === 0) continue;
         const data = await graphqlRequest<Record<string, number>>(client, consumer, query, {
           producer,
           familyIds,

@@ -190,6 +190,7 @@ export function addReconciliationFacts<Context extends SubgraphContext>(
     builder.queryField(field, (t) =>
       t.field({
         type: Page,
+        nullable: true,
         description: `${description} For reconciliation (\`npm run reconcile\`): keys and dates only, administrators only.`,
         args: {
           after: t.arg.string({
