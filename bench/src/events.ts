@@ -27,6 +27,8 @@ export interface Closing {
   districtCode: string;
   /** The family's active assignment, which curation ends when the registration closes. */
   assignmentId: string;
+  /** The registration's programme in force, which programmes ends off the register; null if none. */
+  programmeId: string | null;
 }
 
 /**
@@ -47,6 +49,17 @@ export const reactions: Reaction[] = [
     subgraph: 'curation',
     field: (closing, alias) => `${alias}: curatorAssignment(id: "${closing.assignmentId}") { endedOn }`,
     landed: (answer) => (answer as { endedOn: string | null } | null)?.endedOn != null,
+  },
+  {
+    name: 'programmes ended the programme in force',
+    subgraph: 'programmes',
+    // A family with no programme in force has nothing to wait for here.
+    field: (closing, alias) =>
+      closing.programmeId
+        ? `${alias}: programme(id: "${closing.programmeId}") { status }`
+        : `${alias}: __typename`,
+    landed: (answer) =>
+      typeof answer === 'string' || (answer as { status: string } | null)?.status === 'ENDED_OFF_REGISTER',
   },
 ];
 
@@ -462,7 +475,8 @@ async function postGraphql(
 }
 
 /**
- * Registrations open today, in a fixed order, whose family has an active assignment: closing one
+ * Registrations open today, in a fixed order, whose family has an active assignment (and, where it
+ * has one, its programme in force, which the chain ends too): closing one
  * today is valid (after the opening and every minor's adding) and ends a curator's assignment.
  */
 async function pickClosings(url: string): Promise<{ day: string; closings: Closing[] }> {
@@ -473,7 +487,10 @@ async function pickClosings(url: string): Promise<{ day: string; closings: Closi
     const { rows } = await client.query<Closing>(
       `SELECT * FROM (
          SELECT DISTINCT ON (r.id) r.id AS "registrationId", r.version, r."familyId", r."districtCode",
-                a.id AS "assignmentId"
+                a.id AS "assignmentId",
+                (SELECT p.id FROM programmes."Programme" p
+                  WHERE p."registrationId" = r.id AND p.status IN ('APPROVED', 'UNDER_REVIEW')
+                  ORDER BY p."periodFrom" DESC LIMIT 1) AS "programmeId"
            FROM registry."Registration" r
            JOIN curation."CuratorAssignment" a
              ON a."registrationId" = r.id AND a."endedOn" IS NULL AND a."startedOn" <= $1::date
