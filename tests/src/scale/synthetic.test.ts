@@ -128,10 +128,15 @@ describe.skipIf(!onPostgres)('the synthetic tiny tier, seeded into a scratch Pos
       asOf: asOfIso,
     });
     const direct = await rows<{ code: string; families: number; minors: number }>(
+      // A minor counts from the day added until the day they leave or turn 18 (born on 29 February: 1 March).
       `SELECT r."districtCode" AS code, count(DISTINCT r."familyId")::int AS families,
-              count(DISTINCT rm."minorId")::int AS minors
+              count(DISTINCT rm."minorId") FILTER (
+                WHERE (rm."leftOn" IS NULL OR rm."leftOn" > $1)
+                  AND (date_trunc('month', m."birthDate") + interval '18 years')::date
+                      + (extract(day FROM m."birthDate")::int - 1) > $1)::int AS minors
          FROM registry."Registration" r
          JOIN registry."RegisteredMinor" rm ON rm."registrationId" = r.id AND rm."addedOn" <= $1
+         JOIN registry."Minor" m ON m.id = rm."minorId"
         WHERE r."openedOn" <= $1 AND (r."closedOn" IS NULL OR r."closedOn" > $1)
         GROUP BY 1 ORDER BY 1`,
       [asOfIso],
