@@ -179,6 +179,22 @@ export async function createCatalogue(stack: Stack, code: string) {
       },
     };
   };
+  /** Takes a family off the register through the gateway and lets every consumer apply the closing. */
+  const closedAndSettled = async (registrationId: string) => {
+    await graphqlData(
+      stack.gateway,
+      `mutation ($input: CloseRegistrationInput!) { closeRegistration(input: $input) { id } }`,
+      {
+        input: {
+          registrationId,
+          version: 1,
+          reason: 'SITUATION_IMPROVED',
+          resolution: { number: `З-${next()}`, date: '2011-11-01' },
+        },
+      },
+    );
+    await stack.settle();
+  };
   const wardSelection = 'id startedOn endedOn ward { version } curator { id }';
   const wardVersion = async (input: Input) =>
     (await curation.ward.findUniqueOrThrow({ where: { familyId: String(input.familyId) } })).version;
@@ -627,19 +643,7 @@ export async function createCatalogue(stack: Stack, code: string) {
       // replaying the registry's events for it ends the assignment again.
       fresh: async () => {
         const { family } = await assigned();
-        await graphqlData(
-          stack.gateway,
-          `mutation ($input: CloseRegistrationInput!) { closeRegistration(input: $input) { id } }`,
-          {
-            input: {
-              registrationId: family.registrationId,
-              version: 1,
-              reason: 'SITUATION_IMPROVED',
-              resolution: { number: `З-${next()}`, date: '2011-11-01' },
-            },
-          },
-        );
-        await stack.settle();
+        await closedAndSettled(family.registrationId);
         await curation.curatorAssignment.updateMany({
           where: { familyId: family.familyId },
           data: { endedOn: null, endKind: null, endResolutionNumber: null, endResolutionDate: null },
@@ -656,19 +660,7 @@ export async function createCatalogue(stack: Stack, code: string) {
       fresh: async () => {
         const family = nextFamily();
         const programme = await approvedProgramme(stack, world, family);
-        await graphqlData(
-          stack.gateway,
-          `mutation ($input: CloseRegistrationInput!) { closeRegistration(input: $input) { id } }`,
-          {
-            input: {
-              registrationId: family.registrationId,
-              version: 1,
-              reason: 'SITUATION_IMPROVED',
-              resolution: { number: `З-${next()}`, date: '2011-11-01' },
-            },
-          },
-        );
-        await stack.settle();
+        await closedAndSettled(family.registrationId);
         await programmes.programme.update({
           where: { id: programme.id },
           data: {
