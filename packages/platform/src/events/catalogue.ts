@@ -180,9 +180,7 @@ export function parseEvent<P extends Producer, T extends EventType<P>>(
   producer: P,
   type: T,
 ): DomainEvent<P, T> {
-  const definition = (eventCatalogue[producer] as Record<string, { version: number; payload: z.ZodType }>)[
-    type
-  ];
+  const definition = definitionOf(producer, type);
   if (!definition) throw new MalformedEvent(`${producer} writes no event ${type}`);
   if (event.version !== definition.version) {
     throw new MalformedEvent(
@@ -212,6 +210,10 @@ export function storedPayload(value: unknown): unknown {
   return value;
 }
 
-export function schemaVersionOf(producer: Producer, type: string): number {
-  return (eventCatalogue[producer] as Record<string, { version: number }>)[type]?.version ?? 0;
+/** A type's schema version and payload schema, as the catalogue defines them; undefined for a type it lacks. */
+export function definitionOf(
+  producer: Producer,
+  type: string,
+): { version: number; payload: z.ZodType } | undefined {
+  return (eventCatalogue[producer] as Record<string, { version: number; payload: z.ZodType }>)[type];
 }

@@ -47,8 +47,8 @@ export interface ConsumerOptions<Tx extends SqlClient> {
  * Applies the events of the producers a service subscribes to, exactly once in effect: each event's
  * reaction and the consumer's cursor past it commit in one transaction, with the cursor's row locked,
  * so a redelivered event (a retry, a restart, a second replica) finds the cursor past it and changes
- * nothing. Events are applied one at a time in the producer's order, so a family's events are
- * applied in the order they were written. A reaction that keeps failing sets its event aside as a
+ * nothing. Events are applied in the producer's order (a page at a time, in one transaction), so a
+ * family's events are applied in the order they were written. A reaction that keeps failing sets its event aside as a
  * dead event (kept with its error, listed for administrators, replayable) and the stream goes on.
  */
 export class EventConsumer<Tx extends SqlClient> {
@@ -83,14 +83,7 @@ export class EventConsumer<Tx extends SqlClient> {
   async catchUp(): Promise<number> {
     let applied = 0;
     for (const producer of this.producers) {
-      for (;;) {
-        const cursor = await this.cursorOf(producer);
-        const events = await this.options
-          .feedOf(producer)
-          .read({ after: cursor, first: 100, waitSeconds: 0 });
-        if (events.length === 0) break;
-        applied += await this.applyAll(producer, events);
-      }
+      applied += await this.deliverFrom(producer, await this.cursorOf(producer));
     }
     return applied;
   }

@@ -6,12 +6,11 @@ import { onCommit, type SqlClient } from '../client-requests.ts';
 import { isoDate } from '../dates.ts';
 import { conflict } from '../errors.ts';
 import {
+  definitionOf,
   type EventEnvelope,
   type EventType,
-  eventCatalogue,
   type PayloadInput,
   type Producer,
-  schemaVersionOf,
   storedPayload,
 } from './catalogue.ts';
 
@@ -69,15 +68,13 @@ export async function publish<P extends Producer, T extends EventType<P>>(
   const cause = currentCause();
   const rows = events.map((event) => {
     const payload = storedPayload(event.payload);
-    const definition = (
-      eventCatalogue[producer] as Record<string, { payload: { parse(v: unknown): unknown } }>
-    )[event.type];
+    const definition = definitionOf(producer, event.type);
     if (!definition) throw new Error(`${producer} has no event type ${event.type}`);
     definition.payload.parse(payload);
     return {
       id: randomUUID(),
       type: event.type,
-      version: schemaVersionOf(producer, event.type),
+      version: definition.version,
       effectiveOn: isoDate(event.effectiveOn),
       familyId: event.familyId ?? null,
       agencyId: event.agencyId ?? null,
