@@ -521,9 +521,9 @@ async function withClient<Result>(url: string, work: (client: pg.Client) => Prom
 async function lastRegistryPosition(url: string): Promise<string> {
   return withClient(url, async (client) => {
     const { rows } = await client.query(
-      `SELECT "txId"::text || '-' || seq::text AS position FROM registry."DomainEvent" ORDER BY "txId" DESC, seq DESC LIMIT 1`,
+      'SELECT coalesce(max(seq), 0)::text AS position FROM registry."DomainEvent"',
     );
-    return (rows[0]?.position as string | undefined) ?? '0-0';
+    return (rows[0]?.position as string | undefined) ?? '0';
   });
 }
 
@@ -532,7 +532,7 @@ async function cursorOf(url: string): Promise<string> {
     const { rows } = await client.query(
       `SELECT position FROM curation."EventCursor" WHERE producer = 'registry'`,
     );
-    return (rows[0]?.position as string | undefined) ?? '0-0';
+    return (rows[0]?.position as string | undefined) ?? '0';
   });
 }
 
@@ -545,7 +545,7 @@ async function untilCursorAt(url: string, position: string, timeoutMs: number): 
         `SELECT position FROM curation."EventCursor" WHERE producer = 'registry'`,
       );
       const now = performance.now();
-      if ((rows[0]?.position ?? '0-0') === position) return now;
+      if ((rows[0]?.position ?? '0') === position) return now;
       if (now > deadline) throw new Error(`curation's cursor did not reach ${position} in ${timeoutMs} ms`);
       await sleep(20);
     }
@@ -553,13 +553,11 @@ async function untilCursorAt(url: string, position: string, timeoutMs: number): 
 }
 
 async function eventsBetween(url: string, after: string, upTo: string): Promise<number> {
-  const [afterTx, afterSeq] = after.split('-');
-  const [upToTx, upToSeq] = upTo.split('-');
   return withClient(url, async (client) => {
     const { rows } = await client.query(
       `SELECT count(*)::int AS events FROM registry."DomainEvent"
-        WHERE ("txId", seq) > ($1::bigint, $2::bigint) AND ("txId", seq) <= ($3::bigint, $4::bigint)`,
-      [afterTx, afterSeq, upToTx, upToSeq],
+        WHERE seq > $1::bigint AND seq <= $2::bigint`,
+      [after, upTo],
     );
     return rows[0].events as number;
   });

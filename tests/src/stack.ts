@@ -62,7 +62,7 @@ export async function startStack({ demo = false } = {}) {
     for (const [name, server] of Object.entries(servers) as Array<[SubgraphName, RunningService]>) {
       for (const producer of server.events?.producers ?? []) {
         const [last] = await db[producer].client.$queryRawUnsafe<Array<{ position: string }>>(
-          `SELECT "txId" || '-' || seq AS position FROM "DomainEvent" ORDER BY "txId" DESC, seq DESC LIMIT 1`,
+          'SELECT seq::text AS position FROM "DomainEvent" ORDER BY seq DESC LIMIT 1',
         );
         if (!last) continue;
         const [cursor] = await db[name].client.$queryRawUnsafe<Array<{ position: string }>>(
@@ -118,7 +118,5 @@ export type Stack = Awaited<ReturnType<typeof startStack>>;
 
 function isAtOrAfter(position: string | undefined, other: string): boolean {
   if (!position) return false;
-  const [tx, seq] = position.split('-').map(BigInt) as [bigint, bigint];
-  const [otherTx, otherSeq] = other.split('-').map(BigInt) as [bigint, bigint];
-  return tx > otherTx || (tx === otherTx && seq >= otherSeq);
+  return BigInt(position) >= BigInt(other);
 }

@@ -61,7 +61,7 @@ export {
   httpEventFeed,
   serviceToken,
 } from './events/feed-client.ts';
-export { publish, readEvents } from './events/outbox.ts';
+export { publish, readEvents, startPosition } from './events/outbox.ts';
 export { addDomainEvents } from './events/schema.ts';
 export { field, fieldPath, isUuid, type Period, parseInput, period } from './input.ts';
 export { districtFigures, figuresByKey, loaderByKey, loaderOfLists, present } from './loaders.ts';

@@ -124,11 +124,10 @@ export function eventOf(
   return { type, effectiveOn: new Date(day), familyId: family.familyId, districtCode: 'twin', payload };
 }
 
-/** Positions `<txId>-<seq>` compared as the producer orders them. */
+/** Positions compared as the producer orders them. */
 export function comparePositions(a: string, b: string): number {
-  const [aTx, aSeq] = a.split('-').map(BigInt) as [bigint, bigint];
-  const [bTx, bSeq] = b.split('-').map(BigInt) as [bigint, bigint];
-  return aTx !== bTx ? (aTx < bTx ? -1 : 1) : aSeq === bSeq ? 0 : aSeq < bSeq ? -1 : 1;
+  const [left, right] = [BigInt(a), BigInt(b)];
+  return left === right ? 0 : left < right ? -1 : 1;
 }
 
 /** Samples the consumer's cursor until `stop`, failing if it ever moves back. */

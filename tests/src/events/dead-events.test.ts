@@ -28,8 +28,8 @@ async function plantEvent(
 ): Promise<string> {
   const id = randomUUID();
   await db.$executeRawUnsafe(
-    `INSERT INTO "DomainEvent" (id, "txId", type, version, "effectiveOn", "familyId", "districtCode", payload)
-     VALUES ($1::uuid, pg_current_xact_id()::text::bigint, $2, $3, '2011-06-01', $4::uuid, 'dead', $5::jsonb)`,
+    `INSERT INTO "DomainEvent" (id, type, version, "effectiveOn", "familyId", "districtCode", payload)
+     VALUES ($1::uuid, $2, $3, '2011-06-01', $4::uuid, 'dead', $5::jsonb)`,
     id,
     event.type,
     event.version ?? 1,

@@ -45,10 +45,10 @@ describe(`events applied in the order they were written (${onPostgres ? 'Postgre
       for (const events of transactions) await write(world, events);
       // Served only once older than every transaction running (the replicas' too): a moment after.
       const all = transactions.flat().length;
-      let stored = await readEvents(world.registry.client, 'registry', { after: '0-0', limit: 100 });
+      let stored = await readEvents(world.registry.client, 'registry', { after: '0', limit: 100 });
       await until(
         async () => {
-          stored = await readEvents(world.registry.client, 'registry', { after: '0-0', limit: 100 });
+          stored = await readEvents(world.registry.client, 'registry', { after: '0', limit: 100 });
           return stored.length === all;
         },
         10_000,

@@ -205,7 +205,7 @@ interface EnvelopeRead {
 /** All of a producer's events, read as an administrator through the gateway. */
 export async function eventsOf(gateway: string, producer: 'registry' | 'curation'): Promise<EnvelopeRead[]> {
   const events: EnvelopeRead[] = [];
-  let after = '0-0';
+  let after = '0';
   for (;;) {
     const data = await graphqlData<Record<string, { events: EnvelopeRead[]; endCursor: string }>>(
       gateway,

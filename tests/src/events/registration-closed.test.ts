@@ -101,8 +101,8 @@ describe('a registration closed in the registry', () => {
     await stack.settle();
     const consumer = stack.eventsOf('curation');
     // The same events delivered again, twice, from the start of the registry's stream.
-    expect(await consumer.deliverFrom('registry', '0-0')).toBe(0);
-    expect(await consumer.deliverFrom('registry', '0-0')).toBe(0);
+    expect(await consumer.deliverFrom('registry', '0')).toBe(0);
+    expect(await consumer.deliverFrom('registry', '0')).toBe(0);
     const ended = await stack.curation.db.client.domainEvent.findMany({
       where: { familyId, type: 'AssignmentEnded' },
     });

@@ -9,7 +9,7 @@ describe(`a dead event replayed (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     const world = await openProducerAndConsumer();
     try {
       await write(world, [eventOf('RegistrationClosed', newFamily(), '2011-06-01')]);
-      const [event] = await readEvents(world.registry.client, 'registry', { after: '0-0', limit: 1 });
+      const [event] = await readEvents(world.registry.client, 'registry', { after: '0', limit: 1 });
       if (!event) throw new Error('no event written');
       await world.curation.client.$executeRawUnsafe(
         `INSERT INTO "DeadEvent" (id, producer, type, "familyId", event, error, attempts, "failedAt")

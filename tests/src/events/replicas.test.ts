@@ -63,9 +63,9 @@ describe('curation’s consumer of the registry’s closings', () => {
     const consumer = stack.eventsOf('curation');
     // The consumer's own loop delivered them once; three more deliveries from the start, all at once.
     const applied = await Promise.all([
-      consumer.deliverFrom('registry', '0-0'),
-      consumer.deliverFrom('registry', '0-0'),
-      consumer.deliverFrom('registry', '0-0'),
+      consumer.deliverFrom('registry', '0'),
+      consumer.deliverFrom('registry', '0'),
+      consumer.deliverFrom('registry', '0'),
     ]);
     expect(applied).toEqual([0, 0, 0]);
     expect(await assignmentEndedPerFamily(closed)).toEqual(closed.map((_, index) => [closingDayOf(index)]));
@@ -131,7 +131,7 @@ describe(`two replicas starting at once on a consumer that has no cursor yet (${
       const replicas = ['first', 'second'].map((name) => recordingConsumer(world, name, { reactionMs: 30 }));
       const cursor = watchCursor(world);
       for (const replica of replicas) replica.start();
-      const last = (await readEvents(world.registry.client, 'registry', { after: '0-0', limit: 100 })).at(-1);
+      const last = (await readEvents(world.registry.client, 'registry', { after: '0', limit: 100 })).at(-1);
       await until(async () => (await world.cursor()) === last?.position, 20_000, 'the replicas caught up');
       await Promise.all(replicas.map((replica) => replica.stop()));
       const positions = await cursor.stop();

@@ -145,9 +145,9 @@ export type PayloadOf<P extends Producer, T extends EventType<P>> = z.output<Def
 export type PayloadInput<P extends Producer, T extends EventType<P>> = z.input<Definition<P, T>>;
 
 /**
- * The envelope every event travels in. `position` orders a producer's events: the writing
- * transaction's id, then the event's sequence number (`<txId>-<seq>`), so that a reader that
- * follows it misses no event committed later by a transaction that started earlier.
+ * The envelope every event travels in. `position` orders a producer's events: its sequence number,
+ * drawn in the order the outbox's writers commit (`publish`), so that a reader that follows it misses
+ * no event committed later.
  */
 export interface EventEnvelope<Payload = unknown> {
   id: string;

@@ -4,7 +4,6 @@ import { EventEmitter } from 'node:events';
 import { currentMutation } from '../audit/writes.ts';
 import { onCommit, type SqlClient } from '../client-requests.ts';
 import { isoDate } from '../dates.ts';
-import { conflict } from '../errors.ts';
 import {
   definitionOf,
   type EventEnvelope,
@@ -84,53 +83,40 @@ export async function publish<P extends Producer, T extends EventType<P>>(
       payload,
     };
   });
-  // Events are served in the order of their transactions' ids, taken at a transaction's first write,
-  // not at its commit. A transaction that took its id first but writes a family's event after
-  // another transaction has committed one for the same family would put its event before that one.
-  // The family's lock serialises its writers up to commit; a writer that finds a later transaction's
-  // event of the family already committed is refused as a conflict, to be tried again with a new id.
-  const familyIds = [...new Set(rows.flatMap((row) => (row.familyId ? [row.familyId] : [])))].sort();
-  if (familyIds.length > 0) {
-    await tx.$queryRawUnsafe(
-      `SELECT count(pg_advisory_xact_lock(hashtextextended('DomainEvent family ' || f, 0)))::int AS locked
-         FROM (SELECT unnest($1::text[]) AS f ORDER BY 1) AS families`,
-      familyIds,
-    );
-  }
-  const written = await tx.$executeRawUnsafe(
-    `INSERT INTO "DomainEvent" (id, "txId", type, version, "effectiveOn", "familyId", "agencyId", "districtCode", "requestId", "userId", payload)
-     SELECT e.id, pg_current_xact_id()::text::bigint, e.type, e.version, e."effectiveOn", e."familyId", e."agencyId", e."districtCode", e."requestId", e."userId", e.payload
-       FROM jsonb_to_recordset($1::jsonb) AS e(id uuid, type text, version int, "effectiveOn" date, "familyId" uuid, "agencyId" uuid, "districtCode" text, "requestId" text, "userId" text, payload jsonb)
-      WHERE e."familyId" IS NULL OR NOT EXISTS (
-        SELECT 1 FROM "DomainEvent" later
-         WHERE later."familyId" = e."familyId" AND later."txId" > pg_current_xact_id()::text::bigint)`,
+  // Events are served in the order of `seq`, drawn after this outbox's lock, which is held to
+  // commit: the outbox's writers commit one at a time in the order of their `seq`, so a reader never
+  // sees an event before every earlier one has committed. The lock's key is the table's own oid, so
+  // two services sharing a database do not wait for each other.
+  await tx.$executeRawUnsafe(
+    `SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_SPACE}, '"DomainEvent"'::regclass::oid::int)`,
+  );
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "DomainEvent" (id, type, version, "effectiveOn", "familyId", "agencyId", "districtCode", "requestId", "userId", payload)
+     SELECT e.id, e.type, e.version, e."effectiveOn", e."familyId", e."agencyId", e."districtCode", e."requestId", e."userId", e.payload
+       FROM jsonb_to_recordset($1::jsonb) AS e(id uuid, type text, version int, "effectiveOn" date, "familyId" uuid, "agencyId" uuid, "districtCode" text, "requestId" text, "userId" text, payload jsonb)`,
     JSON.stringify(rows),
   );
-  if (written < rows.length) {
-    throw conflict('The family was changed by another request meanwhile: read it again and retry');
-  }
   onCommit(() => committed.emit(producer));
 }
 
-/** An outbox row: the envelope, its position as the two numbers it is ordered by. */
+/** An outbox row: the envelope, its position the sequence number it is ordered by. */
 interface StoredEvent extends Omit<EventEnvelope, 'producer' | 'position'> {
-  txId: bigint | string;
   seq: bigint | string;
 }
 
-export const startPosition = '0-0';
+/** The first of the two keys of the outbox's advisory lock, apart from any other advisory lock. */
+const OUTBOX_LOCK_SPACE = 0x0e7e;
 
-/** `<txId>-<seq>` as the two numbers, checked: a cursor is the client's input. */
-export function parsePosition(position: string): [string, string] | null {
-  const match = /^(\d{1,19})-(\d{1,19})$/.exec(position);
-  return match ? [match[1] as string, match[2] as string] : null;
+export const startPosition = '0';
+
+/** A position is the event's sequence number, checked: a cursor is the client's input. */
+export function parsePosition(position: string): bigint | null {
+  return /^\d{1,18}$/.test(position) ? BigInt(position) : null;
 }
 
 /** Whether position `a` comes after `b` in the producer's order. */
 export function isAfter(a: string, b: string): boolean {
-  const [aTx, aSeq] = parsePosition(a) ?? ['0', '0'];
-  const [bTx, bSeq] = parsePosition(b) ?? ['0', '0'];
-  return BigInt(aTx) > BigInt(bTx) || (aTx === bTx && BigInt(aSeq) > BigInt(bSeq));
+  return (parsePosition(a) ?? 0n) > (parsePosition(b) ?? 0n);
 }
 
 export interface EventFilter {
@@ -142,28 +128,21 @@ export interface EventFilter {
   districtCode?: string | null;
 }
 
-/**
- * The producer's events after a position, in order. Only events of transactions older than every
- * transaction still running are returned: a transaction that started earlier but commits later
- * has a smaller `txId`, and would otherwise be skipped by a reader that had already moved past.
- */
+/** The producer's events after a position, in order. */
 export async function readEvents(
   db: SqlClient,
   producer: Producer,
   { after, limit, familyIds, districtCode }: EventFilter,
 ): Promise<EventEnvelope[]> {
-  const [txId, seq] = parsePosition(after) ?? ['0', '0'];
   const rows = await db.$queryRawUnsafe<StoredEvent[]>(
-    `SELECT id, "txId", seq, type, version, "effectiveOn", "occurredAt", "familyId", "agencyId", "districtCode", "requestId", "userId", payload
+    `SELECT id, seq, type, version, "effectiveOn", "occurredAt", "familyId", "agencyId", "districtCode", "requestId", "userId", payload
        FROM "DomainEvent"
-      WHERE ("txId", seq) > ($1::bigint, $2::bigint)
-        AND "txId" < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
-        AND ($3::uuid[] IS NULL OR "familyId" = ANY($3::uuid[]))
-        AND ($4::text IS NULL OR "districtCode" = $4)
-      ORDER BY "txId", seq
-      LIMIT $5`,
-    txId,
-    seq,
+      WHERE seq > $1::bigint
+        AND ($2::uuid[] IS NULL OR "familyId" = ANY($2::uuid[]))
+        AND ($3::text IS NULL OR "districtCode" = $3)
+      ORDER BY seq
+      LIMIT $4`,
+    String(parsePosition(after) ?? 0n),
     familyIds ?? null,
     districtCode ?? null,
     limit,
@@ -173,7 +152,7 @@ export async function readEvents(
     producer,
     type: row.type,
     version: row.version,
-    position: `${row.txId}-${row.seq}`,
+    position: String(row.seq),
     effectiveOn: row.effectiveOn,
     occurredAt: row.occurredAt,
     familyId: row.familyId,

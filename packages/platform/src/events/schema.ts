@@ -135,7 +135,7 @@ export function addDomainEvents<Context extends SubgraphContext>(
         resolve: async (_root, args, context) => {
           const districtCode = eventDistrict(context);
           const after = args.after ?? startPosition;
-          if (!parsePosition(after)) throw badInput('after', 'is not a cursor this API returned');
+          if (parsePosition(after) === null) throw badInput('after', 'is not a cursor this API returned');
           const first = args.first ?? 100;
           if (first < 1 || first > 1000) throw badInput('first', 'must be from 1 to 1000');
           const waitSeconds = args.waitSeconds ?? 0;

@@ -2,6 +2,7 @@ import type { SubgraphName, SubgraphUrls } from '../config.ts';
 import { isoDate } from '../dates.ts';
 import type { Producer } from '../events/catalogue.ts';
 import { feedField } from '../events/feed-client.ts';
+import { startPosition } from '../events/outbox.ts';
 import {
   type FactKind,
   type FactKinds,
@@ -626,7 +627,7 @@ async function familiesWithEvents(client: FactsClient, producer: Producer, famil
   const query = `query Written($after: String, $familyIds: [ID!]) {
     ${field}(after: $after, first: 1000, familyIds: $familyIds) { endCursor events { familyId } } }`;
   const written = new Set<string>();
-  for (let after = '0-0'; ; ) {
+  for (let after = startPosition; ; ) {
     const data = await graphqlRequest<
       Record<string, { endCursor: string; events: Array<{ familyId: string }> }>
     >(client, producer, query, { after, familyIds });
