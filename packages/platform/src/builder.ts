@@ -2,10 +2,12 @@ import SchemaBuilder from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
 import { DateResolver } from 'graphql-scalars';
 import AccessPlugin from './access/plugin.ts';
 import ClientRequestsPlugin from './client-requests.ts';
 import type { SubgraphContext } from './context.ts';
+import { invalidInput } from './input.ts';
 
 export interface SubgraphTypes<Context extends SubgraphContext> {
   Context: Context;
@@ -23,13 +25,23 @@ export interface SubgraphTypes<Context extends SubgraphContext> {
 
 /**
  * The Pothos builder every subgraph starts from: federation, relay connections (cursor pagination),
- * the `Date` scalar, idempotent mutations (`clientRequestId`) and the access policy (personal-data
- * fields, suppressed figures, audited writes), with non-null fields and required
- * inputs unless a field says otherwise.
+ * the `Date` scalar, idempotent mutations (`clientRequestId`), the access policy (personal-data
+ * fields, suppressed figures, audited writes) and inputs validated where they are declared (a field's
+ * or an input type's `validate`), with non-null fields and required inputs unless a field says
+ * otherwise.
  */
 export function createSubgraphBuilder<Context extends SubgraphContext>({ mutations = true } = {}) {
   const builder = new SchemaBuilder<SubgraphTypes<Context>>({
-    plugins: [DirectivesPlugin, FederationPlugin, RelayPlugin, ClientRequestsPlugin, AccessPlugin],
+    // Validation last: it runs next to the resolver, after the access policy and a request's replay.
+    plugins: [
+      DirectivesPlugin,
+      FederationPlugin,
+      RelayPlugin,
+      ClientRequestsPlugin,
+      AccessPlugin,
+      ValidationPlugin,
+    ],
+    validation: { validationError: invalidInput },
     defaultFieldNullability: false,
     defaultInputFieldRequiredness: true,
     relay: {

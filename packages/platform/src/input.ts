@@ -1,3 +1,5 @@
+import type { StandardSchemaV1 } from '@pothos/plugin-validation';
+import type { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { today } from './dates.ts';
 import { badInput } from './errors.ts';
@@ -16,6 +18,20 @@ export function parseInput<Schema extends z.ZodType>(
   const [issue] = result.error.issues;
   if (!issue) throw badInput(root, 'is invalid');
   throw badInput(fieldPath(root, issue.path), issue.message);
+}
+
+/**
+ * The one mapping of a failed validation (a field's or an input type's `validate`) to the API's error:
+ * the first problem found, as `BAD_USER_INPUT` naming the field by its path in the arguments
+ * (`input.minors[1].birthDate`).
+ */
+export function invalidInput({ issues }: StandardSchemaV1.FailureResult): GraphQLError {
+  const [issue] = issues;
+  if (!issue) return badInput('input', 'is invalid');
+  const [root = 'input', ...path] = (issue.path ?? []).map((segment) =>
+    typeof segment === 'object' ? segment.key : segment,
+  );
+  return badInput(fieldPath(String(root), path), issue.message);
 }
 
 export function fieldPath(root: string, path: readonly PropertyKey[]): string {
@@ -48,6 +64,14 @@ export const field = {
   version: () => z.number().int().positive('must be the version last read'),
   id: () => z.uuid('must be an identifier returned by the API'),
 };
+
+/**
+ * A rule across an input's fields, for an input type's `validate`: it checks the input and passes it
+ * on unchanged; `field` names the field the error points at.
+ */
+export function inputRule<Input>(field: string, message: string, check: (input: Input) => boolean) {
+  return z.custom<Input>().refine(check, { path: [field], message });
+}
 
 const uuid = z.uuid();
 

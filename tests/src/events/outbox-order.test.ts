@@ -16,7 +16,7 @@ import { closingDayOf, until } from './processes.ts';
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
 /** A transaction held open until `release()`, having run `work` first. */
-function heldOpen(world: ProducerAndConsumer, work: (tx: SqlClient) => Promise<unknown>) {
+function heldOpen(world: ProducerAndConsumer, work: (tx: SqlClient) => PromiseLike<unknown>) {
   let release = () => {};
   const gate = new Promise<void>((resolve) => {
     release = resolve;
