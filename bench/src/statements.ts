@@ -1,5 +1,5 @@
+import { subgraphServices } from '@kdn/composition/subgraphs';
 import { startGateway } from '@kdn/gateway';
-import { subgraphServices } from '@kdn/gateway/subgraphs';
 import {
   type Database,
   type RunningServer,

@@ -9,7 +9,7 @@ import {
   type SelectionNode,
   visit,
 } from 'graphql';
-import type { Answer } from './subgraph-fetch.ts';
+import type { Answer } from './subgraph-answer.ts';
 
 type Send = (url: string, init?: FetcherRequestInit) => Promise<Answer>;
 

@@ -2,13 +2,7 @@ import http from 'node:http';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { personalDataHeader } from '@kdn/platform';
 import { batchSameRequestReads } from './fetch-batching.ts';
-
-export interface Answer {
-  status: number;
-  statusMessage: string;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
+import type { Answer } from './subgraph-answer.ts';
 
 /**
  * The gateway's HTTP client to the subgraphs: node:http over kept-alive connections. Node's `fetch`

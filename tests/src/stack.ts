@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AgenciesDatabase } from '@kdn/agencies/context';
+import { subgraphServices } from '@kdn/composition/subgraphs';
 import type { CurationDatabase } from '@kdn/curation/context';
 import { loadDemo } from '@kdn/demo';
 import { startGateway } from '@kdn/gateway';
-import { subgraphServices } from '@kdn/gateway/subgraphs';
 import {
   type Database,
   type RunningService,

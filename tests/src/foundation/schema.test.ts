@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { subgraphServices } from '@kdn/gateway/subgraphs';
+import { subgraphServices } from '@kdn/composition/subgraphs';
 import { supergraphPath } from '@kdn/gateway/supergraph-path';
 import {
   type ConstDirectiveNode,

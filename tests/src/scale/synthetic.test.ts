@@ -1,5 +1,5 @@
+import { subgraphServices } from '@kdn/composition/subgraphs';
 import { startGateway } from '@kdn/gateway';
-import { subgraphServices } from '@kdn/gateway/subgraphs';
 import { type Database, type RunningServer, type SubgraphUrls, serveService } from '@kdn/platform';
 import { createTestDatabases, graphqlData, type TestDatabases } from '@kdn/platform/testing';
 import { asOfIso, scales, seedSynthetic } from '@kdn/synthetic';

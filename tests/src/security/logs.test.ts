@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { subgraphServices } from '@kdn/composition/subgraphs';
 import { commissionIds, demoUser, families, loadDemo } from '@kdn/demo';
-import { subgraphServices } from '@kdn/gateway/subgraphs';
 import { type ProcessName, subgraphNames } from '@kdn/platform';
 import { type PlatformProcesses, startPlatformProcesses, tokenFor } from '@kdn/platform/testing';
 import { applyMigrations, pgSession } from '@kdn/prisma/migrate';

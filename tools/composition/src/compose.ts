@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { subgraphUrl } from '@kdn/platform';
+import { supergraphPath } from '@kdn/gateway/supergraph-path';
+import { repositoryRoot, subgraphUrl } from '@kdn/platform';
 import { parse } from 'graphql';
 import { subgraphServices } from './subgraphs.ts';
-import { supergraphPath } from './supergraph-path.ts';
 
 /**
  * Composes the supergraph from the subgraphs' printed schemas, with no service running, into
@@ -38,6 +38,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log('gateway/supergraph.graphql is up to date.');
   } else {
     writeFileSync(supergraphPath, supergraph);
-    console.log(`wrote ${path.relative(process.cwd(), supergraphPath)}`);
+    console.log(`wrote ${path.relative(repositoryRoot, supergraphPath)}`);
   }
 }
