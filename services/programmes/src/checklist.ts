@@ -6,7 +6,7 @@ import { ResourceCentre } from './external.ts';
 import type { OutcomeParams } from './programme-outcomes.ts';
 
 /**
- * What a well-run resource centre keeps (Resolution No. 2, the Kachinsky checklist in DOMAIN.md), as
+ * What a well-run resource centre keeps (Resolution No. 2, the Kachinsky checklist, items 4, 5, 7, 8), as
  * far as the programmes show it: protocols of working-group meetings recorded and counted, reports
  * in time that weigh qualitative change in the family, programmes corrected, priority plans carried
  * out. One SQL statement for all the centres asked.
@@ -179,7 +179,8 @@ builder.objectField(ResourceCentre, 'checklist', (t) =>
   t.field({
     type: ResourceCentreChecklist,
     nullable: true,
-    description: 'The Kachinsky checklist (DOMAIN.md) for the centre: events in [from, to], state on asOf.',
+    description:
+      'The Kachinsky checklist (Resolution No. 2) for the centre: events in [from, to], state on asOf.',
     args: {
       asOf: t.arg({ type: 'Date', description: 'The day the state is taken on.' }),
       from: t.arg({ type: 'Date', description: 'First day of the period.' }),

@@ -1,6 +1,6 @@
 import type { Prisma } from '@kdn/prisma/registry';
 
-/** A registration that holds on a day: opened on or before it, not closed by then (clause: register episodes). */
+/** A registration that holds on a day: opened on or before it, not closed by then. */
 export function registrationOpenOn(day: Date): Prisma.RegistrationWhereInput {
   return { openedOn: { lte: day }, OR: [{ closedOn: null }, { closedOn: { gt: day } }] };
 }

@@ -2,7 +2,7 @@ import { graphqlData } from '@kdn/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Stack, startStack } from '../stack.ts';
 
-/** The figures of Resolution No. 2 of the Krasnoyarsk city commission, 7 Feb 2012 (seed 004), through the gateway. */
+/** The figures of Resolution No. 2 of the Krasnoyarsk city commission, 7 Feb 2012, through the gateway. */
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({ demo: true });
