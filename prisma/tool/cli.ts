@@ -18,8 +18,9 @@ import {
 import { schemaFile, staleSections, writeSharedSections } from './shared-schemas.ts';
 
 const usage = `Usage: tsx tool/cli.ts <command>
-  generate                             rewrite the sections of each schema.prisma from prisma/shared,
-                                       then generate every service's Prisma client
+  generate [--clients-only]            rewrite the sections of each schema.prisma from prisma/shared,
+                                       then generate every service's Prisma client; --clients-only leaves
+                                       the schemas as they are, so that check still finds a stale copy
   migrate [--service S]                apply pending migrations (DATABASE_URL, else PGlite in .data/<service>)
   create --service S --name N          rewrite S's sections from prisma/shared, then write the migration
                                        that brings S's migrations up to its schema.prisma
@@ -34,10 +35,10 @@ function rewriteSharedSections(service: ServiceName): void {
     console.log(`${schemaFile(service)}: sections rewritten from prisma/shared`);
 }
 
-function generate(): void {
+function generate(clientsOnly: boolean): void {
   const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
   for (const service of services) {
-    rewriteSharedSections(service);
+    if (!clientsOnly) rewriteSharedSections(service);
     const args = [prismaCli, 'generate', '--config', path.relative(prismaDir, servicePaths(service).config)];
     const { status } = spawnSync(process.execPath, args, { cwd: prismaDir, stdio: 'inherit' });
     if (status !== 0) throw new Error(`prisma generate failed for ${service}`);
@@ -136,12 +137,12 @@ async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
     args: rest,
-    options: { service: { type: 'string' }, name: { type: 'string' } },
+    options: { service: { type: 'string' }, name: { type: 'string' }, 'clients-only': { type: 'boolean' } },
   });
   const service = serviceOption(values.service);
   switch (command) {
     case 'generate':
-      generate();
+      generate(values['clients-only'] === true);
       return 0;
     case 'migrate':
       await migrate(service ? [service] : services);
