@@ -9,12 +9,11 @@ import { prismaDir, type ServiceName, servicePaths } from './services.ts';
  */
 
 const sharedFile = (name: string) => `prisma/shared/${name}.prisma`;
+const regenerate = 'npm run generate --workspace @kdn/prisma';
 const beginLine = (name: string) =>
-  `// --- generated from ${sharedFile(name)} by the migration tool (npm run generate --workspace @kdn/prisma): do not edit ---`;
+  `// --- generated from ${sharedFile(name)} by the migration tool (${regenerate}): do not edit ---`;
 const endLine = (name: string) => `// --- end of ${sharedFile(name)} ---`;
 const beginPattern = /^\/\/ --- generated from prisma\/shared\/([\w-]+)\.prisma\b.*$/gm;
-
-const regenerate = 'npm run generate --workspace @kdn/prisma';
 
 interface Section {
   name: string;
@@ -44,7 +43,8 @@ function sectionsOf(schema: string, file: string): Section[] {
 function sectionText(name: string, file: string): string {
   const shared = path.join(prismaDir, 'shared', `${name}.prisma`);
   if (!existsSync(shared)) throw new Error(`${file}: includes ${sharedFile(name)}, which does not exist`);
-  return `${beginLine(name)}\n${readFileSync(shared, 'utf8')}${endLine(name)}`;
+  const text = readFileSync(shared, 'utf8');
+  return `${beginLine(name)}\n${text}${text.endsWith('\n') ? '' : '\n'}${endLine(name)}`;
 }
 
 /** The schema with each of its sections rewritten from its shared file, as `generate` writes it. */
