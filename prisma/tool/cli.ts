@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,19 +15,30 @@ import {
   servicePaths,
   services,
 } from './services.ts';
+import { schemaFile, staleSections, writeSharedSections } from './shared-schemas.ts';
 
 const usage = `Usage: tsx tool/cli.ts <command>
-  generate                             generate every service's Prisma client
+  generate [--clients-only]            rewrite the sections of each schema.prisma from prisma/shared,
+                                       then generate every service's Prisma client; --clients-only leaves
+                                       the schemas as they are, so that check still finds a stale copy
   migrate [--service S]                apply pending migrations (DATABASE_URL, else PGlite in .data/<service>)
-  create --service S --name N          write the migration that brings S's migrations up to its schema.prisma
-  check                                fail when any service's schema.prisma and migrations disagree`;
+  create --service S --name N          rewrite S's sections from prisma/shared, then write the migration
+                                       that brings S's migrations up to its schema.prisma
+  check                                fail when a section of a schema.prisma differs from its file in
+                                       prisma/shared, or any service's schema.prisma and migrations disagree`;
 
 const fixCommand = (service: ServiceName) =>
   `npm run db:migration -- --service ${service} --name <what_changed>`;
 
-function generate(): void {
+function rewriteSharedSections(service: ServiceName): void {
+  if (writeSharedSections(service))
+    console.log(`${schemaFile(service)}: sections rewritten from prisma/shared`);
+}
+
+function generate(clientsOnly: boolean): void {
   const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
   for (const service of services) {
+    if (!clientsOnly) rewriteSharedSections(service);
     const args = [prismaCli, 'generate', '--config', path.relative(prismaDir, servicePaths(service).config)];
     const { status } = spawnSync(process.execPath, args, { cwd: prismaDir, stdio: 'inherit' });
     if (status !== 0) throw new Error(`prisma generate failed for ${service}`);
@@ -62,6 +73,7 @@ async function migrate(selected: readonly ServiceName[]): Promise<void> {
 }
 
 async function create(service: ServiceName, name: string): Promise<void> {
+  rewriteSharedSections(service);
   const sql = await diffMigrationsToSchema(service);
   if (sql === '') {
     console.log(`${service}: no changes, schema.prisma matches the migrations`);
@@ -84,6 +96,9 @@ async function create(service: ServiceName, name: string): Promise<void> {
 async function check(): Promise<boolean> {
   let ok = true;
   for (const service of services) {
+    const stale = staleSections(readFileSync(servicePaths(service).schema, 'utf8'), schemaFile(service));
+    for (const message of stale) console.error(message);
+    if (stale.length > 0) ok = false;
     const sql = await diffMigrationsToSchema(service);
     if (sql === '') {
       console.log(`${service}: migrations match schema.prisma`);
@@ -122,12 +137,12 @@ async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
     args: rest,
-    options: { service: { type: 'string' }, name: { type: 'string' } },
+    options: { service: { type: 'string' }, name: { type: 'string' }, 'clients-only': { type: 'boolean' } },
   });
   const service = serviceOption(values.service);
   switch (command) {
     case 'generate':
-      generate();
+      generate(values['clients-only'] === true);
       return 0;
     case 'migrate':
       await migrate(service ? [service] : services);

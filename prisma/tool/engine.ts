@@ -7,6 +7,7 @@ import * as wasmBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { applyMigrations, pgliteSession } from './migrate.ts';
 import { type ServiceName, servicePaths } from './services.ts';
+import { generatedSchema } from './shared-schemas.ts';
 
 declare global {
   var PRISMA_WASM_PANIC_REGISTRY: { set_message(message: string): void };
@@ -53,12 +54,13 @@ export async function blankPGlite(): Promise<PGlite> {
 
 /**
  * The SQL that takes a database holding exactly the service's committed migrations to the state
- * its schema.prisma describes, formatted as Prisma writes migration.sql; '' when they agree.
+ * its schema.prisma describes, with its sections as `generate` writes them from prisma/shared;
+ * formatted as Prisma writes migration.sql, '' when they agree.
  * Needs no shadow database: the migrations are applied to a throw-away in-memory PGlite.
  */
 export async function diffMigrationsToSchema(service: ServiceName): Promise<string> {
   const { dir, schema } = servicePaths(service);
-  const files = [{ path: schema, content: readFileSync(schema, 'utf8') }];
+  const files = [{ path: schema, content: generatedSchema(service) }];
   const db = await blankPGlite();
   try {
     await applyMigrations(service, pgliteSession(db), 'public');

@@ -1,3 +1,4 @@
+import { AgencyKind } from '@kdn/prisma/agencies/enums';
 import type { createSubgraphBuilder } from './builder.ts';
 import type { SubgraphContext } from './context.ts';
 
@@ -7,19 +8,9 @@ import type { SubgraphContext } from './context.ts';
  */
 type SubgraphBuilder<Context extends SubgraphContext> = ReturnType<typeof createSubgraphBuilder<Context>>;
 
-export const agencyKinds = [
-  'EDUCATION',
-  'POLICE_JUVENILE_UNIT',
-  'GUARDIANSHIP',
-  'SOCIAL_SERVICE_CENTRE',
-  'SOCIAL_PROTECTION',
-  'HEALTH',
-  'CULTURE_SPORT',
-  'EMPLOYMENT',
-  'YOUTH',
-  'OTHER',
-] as const;
-export type AgencyKind = (typeof agencyKinds)[number];
+/** The kinds of agencies in the enum's order; their one definition is prisma/shared/agency-kind.prisma. */
+export const agencyKinds = Object.values(AgencyKind);
+export type { AgencyKind };
 
 export function defineAgencyKind<Context extends SubgraphContext>(builder: SubgraphBuilder<Context>) {
   return builder.enumType('AgencyKind', {
