@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { demoUser, loadDemoIntoDatabases } from '@kdn/demo';
+import { demoUser, demoUsers, loadDemoIntoDatabases } from '@kdn/demo';
 import { type ProcessName, portOf, repositoryRoot, signDevelopmentToken, subgraphNames } from '@kdn/platform';
 
 const processes: Array<{ name: ProcessName; entry: string }> = [
@@ -73,8 +73,10 @@ const dashboard = spawn(
       GATEWAY_URL: `http://127.0.0.1:${portOf('gateway')}/graphql`,
       // The demo opens on the figures of Resolution No. 2; on PostgreSQL, on the first district today.
       ...(process.env.DATABASE_URL ? {} : { DEMO_DISTRICT: 'kirovsky', DEMO_AS_OF: '2011-12-31' }),
-      // The demo's sign-in picker, while tokens are the development key's; production keys mean a real identity provider.
-      ...(process.env.AUTH_JWKS_URL || process.env.AUTH_JWKS_FILE ? {} : { DEMO_SIGN_IN: 'true' }),
+      // The demo's users for the sign-in picker, while tokens are the development key's; production keys mean a real identity provider.
+      ...(process.env.AUTH_JWKS_URL || process.env.AUTH_JWKS_FILE
+        ? {}
+        : { DEMO_USERS: JSON.stringify(demoUsers) }),
     },
   },
 );

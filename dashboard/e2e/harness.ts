@@ -8,10 +8,11 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { demoUser } from '@kdn/demo/users';
+import { demoUser, demoUsers } from '@kdn/demo/users';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startStack } from '../../tests/src/stack.ts';
+import type { TypedDocumentString } from '../lib/generated/graphql.ts';
 import { ui } from '../lib/labels.ts';
 import { sessionCookie } from '../lib/session-cookie.ts';
 
@@ -130,8 +131,8 @@ export async function startDemo({ user = 'commission-kirovsky' }: DemoOptions = 
       GATEWAY_URL: stack.gateway,
       DEMO_DISTRICT: 'kirovsky',
       DEMO_AS_OF: '2011-12-31',
-      // `next start` runs in production mode, where the picker is offered only when asked for.
-      DEMO_SIGN_IN: 'true',
+      // The picker's users, as `npm start` hands them over: the production build holds none.
+      DEMO_USERS: JSON.stringify(demoUsers),
     });
     started.push(dashboard);
     const browser = await launchBrowser();
@@ -156,13 +157,13 @@ export async function startDemo({ user = 'commission-kirovsky' }: DemoOptions = 
       signIn: (id: string) => signIn(page, dashboard.url, id),
       token,
       /** What the gateway answers to the page's signed-in user, asserted free of errors. */
-      gateway: async <T>(query: string, variables: Record<string, unknown> = {}) => {
+      gateway: async <T>(query: Operation, variables: Record<string, unknown> = {}) => {
         const { data, errors } = await answerOf<T>(stack.gateway, await token(), query, variables);
         expect(errors).toBeUndefined();
         return data;
       },
       /** The gateway's whole answer to the page's signed-in user, errors and all. */
-      answer: async <T>(query: string, variables: Record<string, unknown> = {}) =>
+      answer: async <T>(query: Operation, variables: Record<string, unknown> = {}) =>
         answerOf<T>(stack.gateway, await token(), query, variables),
       /** Stops the platform, leaving the dashboard up to say the gateway does not answer. */
       stopStack,
@@ -198,17 +199,20 @@ export async function signIn(page: Page, dashboardUrl: string, userId: string) {
 
 export const screenshotPath = (name: string) => path.join(screenshots, `${name}.png`);
 
+/** An operation the tests send: its text, or one of the dashboard's documents. */
+type Operation = string | TypedDocumentString<unknown, never>;
+
 /** What the gateway answers to a user with this token. */
 export async function answerOf<T>(
   url: string,
   token: string,
-  query: string,
+  query: Operation,
   variables: Record<string, unknown> = {},
 ) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: query.toString(), variables }),
   });
   return (await response.json()) as { data: T; errors?: Array<{ extensions?: { code?: string } }> };
 }

@@ -1,83 +1,45 @@
-import { type Figure, formatDate, formatFigure, formatNumber } from './format.ts';
-import { describeErrors, forbiddenIn, queryGateway } from './gateway.ts';
-import { type AgencyKind, agencyKinds, ui } from './labels.ts';
+import { formatDate, formatFigure, formatNumber } from './format.ts';
+import { forbiddenIn, queryGateway } from './gateway.ts';
+import type { CuratorRefFragment, CuratorWardsQuery, DistrictCuratorsQuery } from './generated/graphql.ts';
+import { graphql } from './generated/index.ts';
+import { agencyKinds, ui } from './labels.ts';
+import { describeErrors } from './notices.ts';
 import type { DataTable } from './table.ts';
 
-export interface CuratorRef {
-  id: string;
-  fullName: string;
-  position: string;
-  agency: { name: string } | null;
-}
+export type DistrictCurators = NonNullable<DistrictCuratorsQuery['district']>;
+type HomeVisits = NonNullable<DistrictCurators['homeVisits']>;
+export type WardsBucket = NonNullable<DistrictCurators['caseload']>['wardsPerCurator'][number];
 
-// A type, not an interface, so that a chart takes the rows as records.
-export type WardsBucket = {
-  minWards: number;
-  maxWards: number | null;
-  curators: Figure;
-};
-
-export interface DistrictCurators {
-  code: string;
-  name: string;
-  caseload: {
-    total: { curators: Figure; families: Figure; minors: Figure };
-    byCurator: Array<{ curator: CuratorRef | null; families: Figure; minors: Figure }>;
-    wardsPerCurator: WardsBucket[];
-  } | null;
-  homeVisits: {
-    activeWards: Figure;
-    overdueWards: Figure;
-    byAgency: Array<{
-      agency: { name: string } | null;
-      kind: AgencyKind;
-      activeWards: Figure;
-      overdueWards: Figure;
-    }>;
-    byCurator: Array<{ curator: CuratorRef | null; activeWards: Figure; overdueWards: Figure }>;
-    overdue: Array<{
-      id: string;
-      curator: CuratorRef | null;
-      family: { address: string } | null;
-      lastHomeVisitOn: string | null;
-      homeVisitDueBy: string | null;
-    }>;
-  } | null;
-}
-
-const curatorFields = 'id fullName position agency { name }';
-
-export const curatorsQuery = `query DistrictCurators($code: String!, $asOf: Date!) {
+export const curatorsQuery = graphql(`query DistrictCurators($code: String!, $asOf: Date!) {
   district(code: $code) {
     code
     name
     caseload(asOf: $asOf) {
       total { curators families minors }
-      byCurator { curator { ${curatorFields} } families minors }
+      byCurator { curator { ...CuratorRef } families minors }
       wardsPerCurator { minWards maxWards curators }
     }
     homeVisits(asOf: $asOf) {
       activeWards
       overdueWards
       byAgency { agency { name } kind activeWards overdueWards }
-      byCurator { curator { ${curatorFields} } activeWards overdueWards }
+      byCurator { curator { ...CuratorRef } activeWards overdueWards }
       overdue {
         id
-        curator { ${curatorFields} }
+        curator { ...CuratorRef }
         family { address }
         lastHomeVisitOn(asOf: $asOf)
         homeVisitDueBy(asOf: $asOf)
       }
     }
   }
-}`;
+}
+
+fragment CuratorRef on Curator { id fullName position agency { name } }`);
 
 /** A district's curators on a day; `notices` name what is missing when a subgraph is down. */
 export async function loadCurators(token: string, code: string, asOf: string) {
-  const { data, errors } = await queryGateway<{ district: DistrictCurators | null }>(token, curatorsQuery, {
-    code,
-    asOf,
-  });
+  const { data, errors } = await queryGateway(token, curatorsQuery, { code, asOf });
   const notices = describeErrors(errors);
   const district = data?.district ?? null;
   if (!district && notices.length === 0) notices.push(ui.districtNotFound(code));
@@ -88,7 +50,7 @@ const dateOrNone = (date: string | null | undefined, none: string = ui.noData) =
   date ? formatDate(date) : none;
 const agencyName = (agency: { name: string } | null | undefined) => agency?.name ?? ui.noData;
 /** A curator the user's role may not see (the API answers null): another curator's, for a curator. */
-const curatorName = (curator: CuratorRef | null) => curator?.fullName ?? ui.curators.hidden;
+const curatorName = (curator: CuratorRefFragment | null) => curator?.fullName ?? ui.curators.hidden;
 
 export const bucketLabel = ({ minWards, maxWards }: WardsBucket) => ui.curators.bucket(minWards, maxWards);
 
@@ -101,7 +63,7 @@ export function wardsPerCuratorTable(buckets: WardsBucket[], asOf: string): Data
   };
 }
 
-export function overdueTable(overdue: NonNullable<DistrictCurators['homeVisits']>['overdue']): DataTable {
+export function overdueTable(overdue: HomeVisits['overdue']): DataTable {
   const { curators } = ui;
   return {
     caption: curators.overdueList,
@@ -117,9 +79,7 @@ export function overdueTable(overdue: NonNullable<DistrictCurators['homeVisits']
   };
 }
 
-export function homeVisitsByAgencyTable(
-  byAgency: NonNullable<DistrictCurators['homeVisits']>['byAgency'],
-): DataTable {
+export function homeVisitsByAgencyTable(byAgency: HomeVisits['byAgency']): DataTable {
   const { curators } = ui;
   return {
     caption: curators.overdueByAgency,
@@ -132,9 +92,7 @@ export function homeVisitsByAgencyTable(
   };
 }
 
-export function homeVisitsByCuratorTable(
-  byCurator: NonNullable<DistrictCurators['homeVisits']>['byCurator'],
-): DataTable {
+export function homeVisitsByCuratorTable(byCurator: HomeVisits['byCurator']): DataTable {
   const { curators } = ui;
   return {
     caption: curators.overdueByCurator,
@@ -168,25 +126,9 @@ export function curatorCaseloadTable(
   };
 }
 
-export interface CuratorWards {
-  id: string;
-  fullName: string;
-  position: string;
-  agency: { name: string } | null;
-  district: { code: string; name: string } | null;
-  assignments: Array<{
-    id: string;
-    startedOn: string;
-    family: { address: string } | null;
-    registration: { openedOn: string } | null;
-    minors: Array<{ addedOn: string }>;
-    lastHomeVisitOn: string | null;
-    homeVisitDueBy: string | null;
-    overdue: boolean;
-  }>;
-}
+export type CuratorWards = NonNullable<CuratorWardsQuery['curator']>;
 
-export const curatorQuery = `query CuratorWards($id: ID!, $asOf: Date!) {
+export const curatorQuery = graphql(`query CuratorWards($id: ID!, $asOf: Date!) {
   curator(id: $id) {
     id
     fullName
@@ -204,14 +146,11 @@ export const curatorQuery = `query CuratorWards($id: ID!, $asOf: Date!) {
       overdue(asOf: $asOf)
     }
   }
-}`;
+}`);
 
 /** One curator and the wards they curate on a day: the assignments that hold that day. */
 export async function loadCuratorWards(token: string, id: string, asOf: string) {
-  const { data, errors } = await queryGateway<{ curator: CuratorWards | null }>(token, curatorQuery, {
-    id,
-    asOf,
-  });
+  const { data, errors } = await queryGateway(token, curatorQuery, { id, asOf });
   const notices = describeErrors(errors);
   const curator = data?.curator ?? null;
   if (!curator && notices.length === 0) notices.push(ui.curator.notFound(id));

@@ -1,5 +1,5 @@
 /** The platform's GraphQL gateway, queried from the server with plain `fetch`. */
-import { ui } from './labels.ts';
+import type { TypedDocumentString } from './generated/graphql.ts';
 
 export interface GraphQLError {
   message: string;
@@ -20,10 +20,10 @@ export class GatewayUnavailableError extends Error {}
 export class SignInRequiredError extends Error {}
 
 /** Sent as the signed-in user, with the token of their session: the gateway and the subgraphs apply the policy. */
-export async function queryGateway<T>(
+export async function queryGateway<T, Variables>(
   token: string,
-  query: string,
-  variables: Record<string, unknown> = {},
+  document: TypedDocumentString<T, Variables>,
+  variables: Variables,
 ): Promise<GatewayResult<T>> {
   const url = process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
   let response: Response;
@@ -35,7 +35,7 @@ export async function queryGateway<T>(
         accept: 'application/json',
         authorization: `Bearer ${token}`,
       },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables }),
       cache: 'no-store',
       signal: AbortSignal.timeout(15_000),
     });
@@ -48,20 +48,6 @@ export async function queryGateway<T>(
   if (body.errors?.some(({ extensions }) => extensions?.code === 'UNAUTHENTICATED'))
     throw new SignInRequiredError('The gateway refused the session’s token');
   return { data: body.data ?? null, errors: body.errors ?? [] };
-}
-
-/**
- * What to tell the reader about the errors of a partial answer: which data is missing because a
- * subgraph is down, that the user's role may not see a part, or the error itself when it is anything else.
- */
-export function describeErrors(errors: GraphQLError[]): string[] {
-  const notices = errors.map(({ message, extensions }) => {
-    if (extensions?.code === 'FORBIDDEN') return ui.noAccess.data;
-    return extensions?.code === 'SERVICE_UNAVAILABLE' && extensions.service
-      ? ui.missingData(extensions.service)
-      : message;
-  });
-  return [...new Set(notices)];
 }
 
 /** Whether the answer refused a part to the user's role. */

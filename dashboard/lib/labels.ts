@@ -1,6 +1,13 @@
 /** Every Russian label of the dashboard, so wording is reviewed and changed in one place. */
 
-import type { Role } from './roles.ts';
+import type { Role } from '@kdn/platform/principal';
+import type {
+  AgencyKind,
+  MeasureCategory,
+  ProgrammeStatus,
+  SituationAssessmentCountsFragment,
+  TimelinessCountsFragment,
+} from './generated/graphql.ts';
 
 export const ui = {
   appTitle: 'Панель КДН и ЗП',
@@ -220,7 +227,7 @@ export const ui = {
     demoNote:
       'Демонстрационный вход: панель сама подписывает токен ключом разработки на сервере. В рабочей системе вход выполняется через поставщика удостоверений организации; он здесь не реализован.',
     productionNote:
-      'Выбор демонстрационного пользователя в рабочем режиме отключён (его включает переменная DEMO_SIGN_IN=true). Вход выполняется через поставщика удостоверений организации, который в эту панель пока не подключён.',
+      'Выбор демонстрационного пользователя отключён: панель запущена без демонстрационных пользователей (их передаёт переменная DEMO_USERS). Вход выполняется через поставщика удостоверений организации, который в эту панель пока не подключён.',
   },
   roleNotice: {
     title: 'Что доступно вашей роли',
@@ -251,9 +258,7 @@ export const agencyKinds = {
   EMPLOYMENT: 'Службы занятости',
   YOUTH: 'Органы по делам молодёжи',
   OTHER: 'Другие',
-} as const;
-
-export type AgencyKind = keyof typeof agencyKinds;
+} satisfies Record<AgencyKind, string>;
 
 /** Programme statuses (`ProgrammeStatus`), in the schema’s order. */
 export const programmeStatuses = {
@@ -261,9 +266,8 @@ export const programmeStatuses = {
   APPROVED: 'Утверждена, выполняется',
   UNDER_REVIEW: 'На корректировке',
   COMPLETED: 'Завершена',
-} as const;
-
-export type ProgrammeStatus = keyof typeof programmeStatuses;
+  ENDED_OFF_REGISTER: 'Прекращена: семья снята с учёта',
+} satisfies Record<ProgrammeStatus, string>;
 
 /** Directions of measures (`MeasureCategory`), in the schema’s order. */
 export const measureCategories = {
@@ -276,9 +280,9 @@ export const measureCategories = {
   EMPLOYMENT: 'Трудоустройство',
   SOCIAL_SUPPORT_BENEFITS: 'Оформление мер социальной поддержки',
   OTHER: 'Другие',
-} as const;
+} satisfies Record<MeasureCategory, string>;
 
-export type MeasureCategory = keyof typeof measureCategories;
+export type MeasureTimeliness = Exclude<keyof TimelinessCountsFragment, 'total'>;
 
 /**
  * Measures against their deadlines (`MeasureTimeliness`, by the fields of `MeasureTimelinessCounts`),
@@ -291,15 +295,13 @@ export const measureTimeliness = {
   notExecuted: 'Не исполнено',
   refusedByAgency: 'Отказ органа',
   notDue: 'Срок не наступил',
-} as const;
+} satisfies Record<MeasureTimeliness, string>;
 
-export type MeasureTimeliness = keyof typeof measureTimeliness;
+export type SituationAssessment = Exclude<keyof SituationAssessmentCountsFragment, 'families'>;
 
 /** How a family’s situation changed (`SituationAssessment`, by the fields of the last-report counts). */
 export const situationAssessments = {
   improved: 'Положительная динамика',
   unchanged: 'Без изменений',
   worsened: 'Отрицательная динамика',
-} as const;
-
-export type SituationAssessment = keyof typeof situationAssessments;
+} satisfies Record<SituationAssessment, string>;

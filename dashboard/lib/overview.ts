@@ -1,54 +1,20 @@
 import { yearStart } from './filters.ts';
-import { type Figure, formatDate, formatFigure, formatNumber } from './format.ts';
-import { describeErrors, queryGateway } from './gateway.ts';
-import { type AgencyKind, agencyKinds, ui } from './labels.ts';
+import { formatDate, formatFigure, formatNumber } from './format.ts';
+import { queryGateway } from './gateway.ts';
+import type { AgencyKind, DistrictOverviewQuery } from './generated/graphql.ts';
+import { graphql } from './generated/index.ts';
+import { agencyKinds, ui } from './labels.ts';
+import { describeErrors } from './notices.ts';
 import type { DataTable } from './table.ts';
 
-export interface RegisterCount {
-  families: Figure;
-  minors: Figure;
-}
+export type DistrictOverview = NonNullable<DistrictOverviewQuery['district']>;
+export type RegisterCount = NonNullable<DistrictOverview['register']>;
+export type StaffPosition = NonNullable<DistrictOverview['resourceCentre']>['staffPositions'][number];
+export type Caseload = NonNullable<DistrictOverview['caseload']>;
+export type CaseloadCount = Caseload['total'];
 
-// A type, not an interface, so that a chart takes the rows as records.
-export type StaffPosition = {
-  title: string;
-  filled: number;
-  vacant: number;
-};
-
-export interface DistrictOverview {
-  code: string;
-  name: string;
-  commission: { name: string } | null;
-  register: RegisterCount | null;
-  registeredDuring: RegisterCount | null;
-  resourceCentre: {
-    agency: { name: string };
-    headAppointed: boolean;
-    secretaryAppointed: boolean;
-    staffFilled: number;
-    staffVacant: number;
-    staffPositions: StaffPosition[];
-  } | null;
-  agencies: Array<{ name: string; kind: AgencyKind }>;
-  caseload: Caseload | null;
-}
-
-// Types, not interfaces, so that a chart takes the rows as records.
-export type CaseloadCount = {
-  curators: Figure;
-  families: Figure;
-  minors: Figure;
-};
-
-export type KindCaseload = CaseloadCount & { kind: AgencyKind };
-
-export interface Caseload {
-  byAgencyKind: KindCaseload[];
-  total: CaseloadCount;
-}
-
-export const overviewQuery = `query DistrictOverview($code: String!, $asOf: Date!, $yearStart: Date!) {
+export const overviewQuery =
+  graphql(`query DistrictOverview($code: String!, $asOf: Date!, $yearStart: Date!) {
   district(code: $code) {
     code
     name
@@ -69,11 +35,11 @@ export const overviewQuery = `query DistrictOverview($code: String!, $asOf: Date
       total { curators families minors }
     }
   }
-}`;
+}`);
 
 /** A district on a day; `notices` name what is missing when a subgraph is down. */
 export async function loadOverview(token: string, code: string, asOf: string) {
-  const { data, errors } = await queryGateway<{ district: DistrictOverview | null }>(token, overviewQuery, {
+  const { data, errors } = await queryGateway(token, overviewQuery, {
     code,
     asOf,
     yearStart: yearStart(asOf),

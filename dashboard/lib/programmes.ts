@@ -1,71 +1,54 @@
 import type { Period } from './filters.ts';
 import { type Figure, formatDate, formatFigure, formatShare, formatTotal, sumOf } from './format.ts';
-import { describeErrors, queryGateway } from './gateway.ts';
+import { queryGateway } from './gateway.ts';
+import type {
+  DistrictProgrammesQuery,
+  ProgrammeStatus,
+  TimelinessCountsFragment,
+} from './generated/graphql.ts';
+import { graphql } from './generated/index.ts';
 import {
-  type AgencyKind,
-  type MeasureCategory,
   type MeasureTimeliness,
   measureTimeliness,
-  type ProgrammeStatus,
   programmeStatuses,
   type SituationAssessment,
   situationAssessments,
   ui,
 } from './labels.ts';
+import { describeErrors } from './notices.ts';
 import type { DataTable } from './table.ts';
 
-export type TimelinessCounts = Record<MeasureTimeliness, Figure> & { total: Figure };
-
-export interface ProgrammeOutcomes {
-  byStatus: Array<{ status: ProgrammeStatus; programmes: Figure }>;
-  measures: TimelinessCounts;
-  measuresByAgency: Array<{
-    agency: { id: string; name: string; kind: AgencyKind };
-    counts: TimelinessCounts;
-  }>;
-  measuresByCategory: Array<{ category: MeasureCategory; counts: TimelinessCounts }>;
-  lastReport: Record<SituationAssessment, Figure> & { families: Figure };
-  programmesReviewed: Figure;
-  programmesChangedAfterReview: Figure;
-}
-
-export interface DistrictProgrammes {
-  code: string;
-  name: string;
-  programmeOutcomes: ProgrammeOutcomes | null;
-}
-
-const counts = 'total notDue overdue doneOnTime doneLate notExecuted refusedByAgency';
+export type DistrictProgrammes = NonNullable<DistrictProgrammesQuery['district']>;
+export type ProgrammeOutcomes = NonNullable<DistrictProgrammes['programmeOutcomes']>;
+export type TimelinessCounts = TimelinessCountsFragment;
 
 /** The programmes section in one request: the gateway joins the agencies’ names to the figures. */
-export const programmesQuery = `query DistrictProgrammes($code: String!, $asOf: Date!, $from: Date!, $to: Date!) {
+export const programmesQuery =
+  graphql(`query DistrictProgrammes($code: String!, $asOf: Date!, $from: Date!, $to: Date!) {
   district(code: $code) {
     code
     name
     programmeOutcomes(asOf: $asOf, from: $from, to: $to) {
       byStatus { status programmes }
-      measures { ${counts} }
-      measuresByAgency { agency { id name kind } counts { ${counts} } }
-      measuresByCategory { category counts { ${counts} } }
-      lastReport { families improved unchanged worsened }
+      measures { ...TimelinessCounts }
+      measuresByAgency { agency { id name kind } counts { ...TimelinessCounts } }
+      measuresByCategory { category counts { ...TimelinessCounts } }
+      lastReport { ...SituationAssessmentCounts }
       programmesReviewed
       programmesChangedAfterReview
     }
   }
-}`;
+}
+
+fragment TimelinessCounts on MeasureTimelinessCounts {
+  total notDue overdue doneOnTime doneLate notExecuted refusedByAgency
+}
+
+fragment SituationAssessmentCounts on SituationAssessmentCounts { families improved unchanged worsened }`);
 
 /** A district’s programmes: their state on `asOf`, the reviews in the period. */
 export async function loadProgrammes(token: string, code: string, asOf: string, { from, to }: Period) {
-  const { data, errors } = await queryGateway<{ district: DistrictProgrammes | null }>(
-    token,
-    programmesQuery,
-    {
-      code,
-      asOf,
-      from,
-      to,
-    },
-  );
+  const { data, errors } = await queryGateway(token, programmesQuery, { code, asOf, from, to });
   const notices = describeErrors(errors);
   const district = data?.district ?? null;
   if (!district && notices.length === 0) notices.push(ui.districtNotFound(code));

@@ -1,39 +1,17 @@
 import { type Filters, filtersQuery, type Period, type SearchParams, single } from './filters.ts';
 import { type Figure, formatNumber, percentOf } from './format.ts';
-import { describeErrors, queryGateway } from './gateway.ts';
+import { queryGateway } from './gateway.ts';
+import type { ResourceCentresQuery } from './generated/graphql.ts';
+import { graphql } from './generated/index.ts';
 import { ui } from './labels.ts';
+import { describeErrors } from './notices.ts';
 import type { DataTable } from './table.ts';
 
-export interface ResourceCentreChecklist {
-  meetingsHeld: Figure;
-  programmesReviewed: Figure;
-  reportsDue: Figure;
-  reportsOnTime: Figure;
-  reportsWeighingChange: Figure;
-  programmesCorrected: Figure;
-  priorityMeasuresDue: Figure;
-  priorityMeasuresDone: Figure;
-}
-
-export interface ResourceCentreFigures {
-  id: string;
-  headAppointed: boolean;
-  secretaryAppointed: boolean;
-  staffFilled: number;
-  staffVacant: number;
-  agency: { id: string; name: string; caseload: { curators: Figure; wards: Figure } | null };
-  district: {
-    code: string;
-    name: string;
-    register: { families: Figure } | null;
-    homeVisits: { activeWards: Figure; overdueWards: Figure } | null;
-    homeVisitMonths: { wardMonths: Figure; withHomeVisit: Figure } | null;
-  };
-  checklist: ResourceCentreChecklist | null;
-}
+export type ResourceCentreFigures = NonNullable<ResourceCentresQuery['resourceCentres']>[number];
+type ResourceCentreChecklist = NonNullable<ResourceCentreFigures['checklist']>;
 
 /** Every centre with the figures of four subgraphs, in one request: the gateway does the joining. */
-export const resourceCentresQuery = `query ResourceCentres($asOf: Date!, $from: Date!, $to: Date!) {
+export const resourceCentresQuery = graphql(`query ResourceCentres($asOf: Date!, $from: Date!, $to: Date!) {
   resourceCentres {
     id
     headAppointed
@@ -59,7 +37,7 @@ export const resourceCentresQuery = `query ResourceCentres($asOf: Date!, $from: 
       priorityMeasuresDone
     }
   }
-}`;
+}`);
 
 /**
  * The resource centres of the districts the user reads (`districtCodes`), their state on `asOf`,
@@ -71,11 +49,7 @@ export async function loadResourceCentres(
   asOf: string,
   { from, to }: Period,
 ) {
-  const { data, errors } = await queryGateway<{ resourceCentres: ResourceCentreFigures[] | null }>(
-    token,
-    resourceCentresQuery,
-    { asOf, from, to },
-  );
+  const { data, errors } = await queryGateway(token, resourceCentresQuery, { asOf, from, to });
   const all = data?.resourceCentres ?? null;
   const shown = (index: unknown) =>
     typeof index !== 'number' || districtCodes.includes(all?.[index]?.district.code ?? '');

@@ -2,10 +2,8 @@
  * What each role may see on the dashboard, as `docs/access.md` gives it; the gateway and every
  * subgraph enforce the same policy, so this only decides what the pages offer.
  */
+import type { Role } from '@kdn/platform/principal';
 import type { DistrictRef } from './districts.ts';
-
-export const roles = ['COMMISSION', 'CURATOR', 'AGENCY', 'METHODOLOGIST', 'INTEGRATOR', 'ADMIN'] as const;
-export type Role = (typeof roles)[number];
 
 /** The signed-in user, from the claims of their token. */
 export interface SignedInUser {

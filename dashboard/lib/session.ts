@@ -3,21 +3,18 @@
  * server by every page and sent to the gateway, which verifies it (the dashboard only reads who it is).
  */
 import 'server-only';
-import { demoUsers } from '@kdn/demo/users';
+import { roles } from '@kdn/platform/principal';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { demoUsers } from './demo-users.ts';
 import { ui } from './labels.ts';
-import { roles, type SignedInUser } from './roles.ts';
+import type { SignedInUser } from './roles.ts';
 import { sessionCookie } from './session-cookie.ts';
 
 export interface Session {
   token: string;
   user: SignedInUser;
 }
-
-/** The demo's picker is offered in development, and in production only with `DEMO_SIGN_IN=true`. */
-export const demoSignInOffered = () =>
-  process.env.NODE_ENV !== 'production' || process.env.DEMO_SIGN_IN === 'true';
 
 interface TokenClaims {
   sub?: unknown;
@@ -49,7 +46,7 @@ function userOf(claims: TokenClaims): SignedInUser | null {
   if (!id || !role) return null;
   return {
     id,
-    title: demoUsers.find((user) => user.id === id)?.title ?? `${id} (${ui.roles[role]})`,
+    title: demoUsers().find((user) => user.id === id)?.title ?? `${id} (${ui.roles[role]})`,
     role,
     districtCode: text(claims.district),
     agencyId: text(claims.agency),

@@ -1,26 +1,26 @@
-import { demoUsers } from '@kdn/demo/users';
 import type { Metadata } from 'next';
+import { demoUsers } from '../../lib/demo-users.ts';
 import { type SearchParams, single } from '../../lib/filters.ts';
 import { ui } from '../../lib/labels.ts';
-import { currentSession, demoSignInOffered } from '../../lib/session.ts';
+import { currentSession } from '../../lib/session.ts';
 import { signIn } from './actions.ts';
 
 export const metadata: Metadata = { title: ui.signIn.title };
 
 /**
- * The demo's sign-in: a user of each role (a commission for each district) to pick. Production signs
- * in at the identity provider instead, which is not part of this dashboard; there the picker is
- * offered only with `DEMO_SIGN_IN=true`.
+ * The demo's sign-in: a user of each role (a commission for each district) to pick, when the dashboard
+ * was started with the demo's users. Production signs in at the identity provider instead, which is not
+ * part of this dashboard.
  */
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const expired = single((await searchParams).expired) !== undefined;
   const session = await currentSession();
-  const offered = demoSignInOffered();
+  const users = demoUsers();
   return (
     <section className="sign-in">
       <header className="page-header">
         <h1>{ui.signIn.title}</h1>
-        {offered && <p>{ui.signIn.lead}</p>}
+        {users.length > 0 && <p>{ui.signIn.lead}</p>}
       </header>
       {expired && !session && (
         <div className="notice" role="status">
@@ -28,11 +28,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
       )}
       {session && <p className="muted">{ui.signIn.current(session.user.title)}</p>}
-      {offered ? (
+      {users.length > 0 ? (
         <form action={signIn} className="panel sign-in-users" aria-labelledby="demo-users-title">
           <h2 id="demo-users-title">{ui.signIn.choose}</h2>
           <ul>
-            {demoUsers.map((user) => (
+            {users.map((user) => (
               <li key={user.id}>
                 <button type="submit" name="user" value={user.id}>
                   {user.title}
