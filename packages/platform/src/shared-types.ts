@@ -1,3 +1,4 @@
+import type { AgencyKind } from './agency-kinds.ts';
 import type { createSubgraphBuilder } from './builder.ts';
 import type { SubgraphContext } from './context.ts';
 
@@ -6,20 +7,6 @@ import type { SubgraphContext } from './context.ts';
  * that has them, so they are defined once here and added to each builder that uses them.
  */
 type SubgraphBuilder<Context extends SubgraphContext> = ReturnType<typeof createSubgraphBuilder<Context>>;
-
-export const agencyKinds = [
-  'EDUCATION',
-  'POLICE_JUVENILE_UNIT',
-  'GUARDIANSHIP',
-  'SOCIAL_SERVICE_CENTRE',
-  'SOCIAL_PROTECTION',
-  'HEALTH',
-  'CULTURE_SPORT',
-  'EMPLOYMENT',
-  'YOUTH',
-  'OTHER',
-] as const;
-export type AgencyKind = (typeof agencyKinds)[number];
 
 export function defineAgencyKind<Context extends SubgraphContext>(builder: SubgraphBuilder<Context>) {
   return builder.enumType('AgencyKind', {
