@@ -38,6 +38,7 @@ export {
   type SubgraphName,
   type SubgraphUrls,
   subgraphNames,
+  subgraphTimeoutMs,
   subgraphUrl,
   subgraphUrlsFromEnv,
 } from './config.ts';
