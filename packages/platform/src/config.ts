@@ -34,3 +34,9 @@ export function subgraphUrl(name: SubgraphName): string {
 export function subgraphUrlsFromEnv(): SubgraphUrls {
   return Object.fromEntries(subgraphNames.map((name) => [name, subgraphUrl(name)])) as SubgraphUrls;
 }
+
+/** How long a call to a subgraph may take: `SUBGRAPH_TIMEOUT_MS`, 5 s by default. */
+export function subgraphTimeoutMs(): number {
+  const fromEnv = process.env.SUBGRAPH_TIMEOUT_MS;
+  return fromEnv ? Number(fromEnv) : 5000;
+}

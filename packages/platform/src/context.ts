@@ -1,9 +1,10 @@
 import type { Access } from './access/access.ts';
 import type { Principal } from './access/principal.ts';
 import type { AuditTrail } from './audit/audit-log.ts';
-import type { ClientRequestLog, SqlClient } from './client-requests.ts';
+import type { ClientRequestLog } from './client-request-log.ts';
 import type { EventConsumer } from './events/consumer.ts';
 import type { Logger } from './logger.ts';
+import type { SqlClient } from './sql-client.ts';
 
 /** What every request carries, at the gateway and in every subgraph. */
 export interface RequestContext {

@@ -6,9 +6,10 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { AuditWriter, isAuditBatch } from './audit/audit-log.ts';
-import { type ClientRequestLog, clientRequestLog, type SqlClient } from './client-requests.ts';
+import { type ClientRequestLog, clientRequestLog } from './client-request-log.ts';
 import { isBackgroundWork } from './events/background.ts';
 import { rootLogger } from './logger.ts';
+import type { SqlClient } from './sql-client.ts';
 
 /**
  * Where a service's data lives. PostgreSQL (production, CI): one database shared by the services,

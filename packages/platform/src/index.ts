@@ -24,11 +24,11 @@ export {
   signDevelopmentToken,
   unauthenticated,
 } from './access/tokens.ts';
+export { type AgencyKind, agencyKinds } from './agency-kinds.ts';
 export type { AuditRecord, AuditTrail, AuditWriter } from './audit/audit-log.ts';
 export { addFamilyAudit, auditRecordsOf } from './audit/family-audit.ts';
 export { createSubgraphBuilder, type SubgraphTypes } from './builder.ts';
 export { remoteCaseLinks } from './case-links.ts';
-export { type SqlClient, transaction } from './client-requests.ts';
 export { assertVersionRead, updateAtVersion } from './concurrency.ts';
 export {
   defaultPorts,
@@ -38,6 +38,7 @@ export {
   type SubgraphName,
   type SubgraphUrls,
   subgraphNames,
+  subgraphTimeoutMs,
   subgraphUrl,
   subgraphUrlsFromEnv,
 } from './config.ts';
@@ -76,7 +77,6 @@ export {
   type InvariantResult,
   invariantNames,
   invariants,
-  ReconciliationError,
   type ReconciliationReport,
   type ReconciliationScope,
   type ReplayOutcome,
@@ -97,13 +97,8 @@ export { addEventReplay, replayMutationOf } from './reconciliation/replay.ts';
 export { fetchEntities } from './remote-entities.ts';
 export { selectedFields } from './selection.ts';
 export { personalDataHeader, type RunningServer, serveGraphQL, serveSubgraph } from './server.ts';
-export {
-  type AgencyKind,
-  agencyKinds,
-  defineAgencyKind,
-  defineResolution,
-  type ResolutionShape,
-} from './shared-types.ts';
+export { defineAgencyKind, defineResolution, type ResolutionShape } from './shared-types.ts';
+export type { SqlClient } from './sql-client.ts';
 export {
   drainOnSignals,
   eventConsumerOf,
@@ -112,3 +107,4 @@ export {
   type SubgraphService,
   serveService,
 } from './subgraph-service.ts';
+export { transaction } from './transaction.ts';

@@ -1,4 +1,4 @@
-import { AgencyKind } from '@kdn/prisma/agencies/enums';
+import type { AgencyKind } from './agency-kinds.ts';
 import type { createSubgraphBuilder } from './builder.ts';
 import type { SubgraphContext } from './context.ts';
 
@@ -7,10 +7,6 @@ import type { SubgraphContext } from './context.ts';
  * that has them, so they are defined once here and added to each builder that uses them.
  */
 type SubgraphBuilder<Context extends SubgraphContext> = ReturnType<typeof createSubgraphBuilder<Context>>;
-
-/** The kinds of agencies in the enum's order; their one definition is prisma/shared/agency-kind.prisma. */
-export const agencyKinds = Object.values(AgencyKind);
-export type { AgencyKind };
 
 export function defineAgencyKind<Context extends SubgraphContext>(builder: SubgraphBuilder<Context>) {
   return builder.enumType('AgencyKind', {

@@ -2,7 +2,6 @@ import type { GraphQLSchema } from 'graphql';
 import { Access, type CaseLinks } from './access/access.ts';
 import { AuditTrail } from './audit/audit-log.ts';
 import { remoteCaseLinks } from './case-links.ts';
-import type { SqlClient } from './client-requests.ts';
 import { portOf, type SubgraphName, type SubgraphUrls, subgraphUrlsFromEnv } from './config.ts';
 import type { RequestContext, SubgraphContext } from './context.ts';
 import type { Database, DatabaseLocation } from './database.ts';
@@ -11,6 +10,7 @@ import { EventConsumer, type Subscriptions } from './events/consumer.ts';
 import { httpEventFeed, serviceToken } from './events/feed-client.ts';
 import { rootLogger } from './logger.ts';
 import { type RunningServer, serveSubgraph } from './server.ts';
+import type { SqlClient } from './sql-client.ts';
 
 /** What each subgraph package exports: enough for its server entry, the test stack and the supergraph. */
 export interface SubgraphService<Db extends Database<unknown> = Database<unknown>> {

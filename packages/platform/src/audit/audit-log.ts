@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Principal } from '../access/principal.ts';
-import type { SqlClient } from '../client-requests.ts';
 import type { Logger } from '../logger.ts';
+import type { SqlClient } from '../sql-client.ts';
 
 /**
  * The audit of personal data (clause 3.1 of the curator regulation): every read of a family's or a

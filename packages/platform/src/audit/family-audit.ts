@@ -1,6 +1,6 @@
 import type { createSubgraphBuilder } from '../builder.ts';
-import type { SqlClient } from '../client-requests.ts';
 import type { SubgraphContext } from '../context.ts';
+import type { SqlClient } from '../sql-client.ts';
 
 interface StoredAuditRecord {
   at: Date;

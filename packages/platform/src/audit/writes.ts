@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Principal } from '../access/principal.ts';
-import type { SqlClient } from '../client-requests.ts';
+import type { SqlClient } from '../sql-client.ts';
 import { insertAuditRecords } from './audit-log.ts';
 
 /** The mutation being served: what its audit record says, once its transaction has written. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { agencyKinds } from '../agency-kinds.ts';
 import { calendarDate, isoDate } from '../dates.ts';
-import { agencyKinds } from '../shared-types.ts';
 
 /**
  * Every domain event of the federation: who writes it, what its payload holds (keys and dates, never

@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type SqlClient, transaction } from '../client-requests.ts';
 import { isDatabaseUnavailable } from '../database-errors.ts';
 import { badInput, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { SqlClient, TransactionalClient } from '../sql-client.ts';
+import { transaction } from '../transaction.ts';
 import { inBackground } from './background.ts';
 import {
   type DomainEvent,
@@ -27,13 +28,9 @@ export type Reactions<Tx, P extends Producer> = { [T in EventType<P>]?: Reaction
 
 export type Subscriptions<Tx> = { [P in Producer]?: Reactions<Tx, P> };
 
-interface TransactionalClient<Tx extends SqlClient> extends SqlClient {
-  $transaction<Result>(work: (tx: Tx) => Promise<Result>): PromiseLike<Result>;
-}
-
 export interface ConsumerOptions<Tx extends SqlClient> {
   service: string;
-  db: TransactionalClient<Tx>;
+  db: SqlClient & TransactionalClient<Tx>;
   subscriptions: Subscriptions<Tx>;
   feedOf: (producer: Producer) => EventFeed;
   log: Logger;

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { signDevelopmentToken } from '../access/tokens.ts';
-import { serviceUnavailable } from '../errors.ts';
+import { requestPeer } from '../peer-request.ts';
 import type { EventEnvelope, Producer } from './catalogue.ts';
 
 export interface FeedRequest {
@@ -24,11 +24,6 @@ export function feedField(producer: Producer): string {
 export const envelopeSelection =
   'id type version position effectiveOn occurredAt familyId agencyId districtCode requestId userId payload';
 
-interface FeedResponse {
-  data?: Record<string, { events: EventEnvelope[] } | null> | null;
-  errors?: Array<{ message: string }>;
-}
-
 /**
  * Reads a producer's events through its own GraphQL API (never its tables), signed in as the
  * consuming service. A long poll: the producer answers as soon as it has an event, or after
@@ -45,26 +40,17 @@ export function httpEventFeed(
   }`;
   return {
     async read({ after, first, waitSeconds, familyIds, signal }) {
-      let body: FeedResponse;
-      try {
-        const response = await fetch(url(), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
-          body: JSON.stringify({
-            query,
-            operationName: 'ReadEvents',
-            variables: { after, first, waitSeconds, familyIds: familyIds ?? null },
-          }),
-          signal: signal
-            ? AbortSignal.any([signal, AbortSignal.timeout((waitSeconds + 10) * 1000)])
-            : AbortSignal.timeout((waitSeconds + 10) * 1000),
-        });
-        body = (await response.json()) as FeedResponse;
-      } catch (error) {
-        throw serviceUnavailable(producer, error);
-      }
-      const page = body.data?.[field];
-      if (!page) throw serviceUnavailable(producer, new Error(body.errors?.[0]?.message ?? 'no data'));
+      const page = await requestPeer<{ events: EventEnvelope[] }>(
+        { service: producer, url: url(), authorization: `Bearer ${await token()}` },
+        {
+          query,
+          field,
+          operationName: 'ReadEvents',
+          variables: { after, first, waitSeconds, familyIds: familyIds ?? null },
+          waitMs: waitSeconds * 1000,
+          ...(signal ? { signal } : {}),
+        },
+      );
       return page.events.map((event) => ({
         ...event,
         producer,

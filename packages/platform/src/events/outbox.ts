@@ -2,8 +2,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { currentMutation } from '../audit/writes.ts';
-import { onCommit, type SqlClient } from '../client-requests.ts';
 import { isoDate } from '../dates.ts';
+import type { SqlClient } from '../sql-client.ts';
+import { onCommit } from '../transaction.ts';
 import {
   definitionOf,
   type EventEnvelope,

@@ -1,9 +1,9 @@
 import { JSONResolver } from 'graphql-scalars';
 import type { createSubgraphBuilder } from '../builder.ts';
-import type { SqlClient } from '../client-requests.ts';
 import type { SubgraphContext } from '../context.ts';
 import { badInput } from '../errors.ts';
 import { isUuid } from '../input.ts';
+import type { SqlClient } from '../sql-client.ts';
 import { inBackground } from './background.ts';
 import { type EventEnvelope, eventCatalogue, type Producer } from './catalogue.ts';
 import { feedField } from './feed-client.ts';

@@ -3,6 +3,7 @@ import { isoDate } from '../dates.ts';
 import type { Producer } from '../events/catalogue.ts';
 import { feedField } from '../events/feed-client.ts';
 import { startPosition } from '../events/outbox.ts';
+import { type PeerRequest, requestPeer } from '../peer-request.ts';
 import {
   type FactKind,
   type FactKinds,
@@ -417,42 +418,15 @@ function daysText(span: Span | null): string {
 }
 
 /** Posts a GraphQL operation to a subgraph as the administrator; any error fails the whole check. */
-async function graphqlRequest<Data>(
+function requestAsAdministrator<Value>(
   client: FactsClient,
   service: SubgraphName,
-  query: string,
-  variables: Record<string, unknown>,
-): Promise<Data> {
-  const response = await fetch(client.urls[service], {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: client.authorization },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  let body: { data?: Data | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new Error(`${service} answered HTTP ${response.status}: ${text.slice(0, 200)}`);
-  }
-  const error = body.errors?.[0];
-  if (error || !body.data) {
-    throw new ReconciliationError(
-      `${service}: ${error?.message ?? `HTTP ${response.status} with no data`}`,
-      error?.extensions?.code ?? null,
-    );
-  }
-  return body.data;
-}
-
-/** A service refused or failed a request of the check; `code` is its GraphQL error code. */
-export class ReconciliationError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | null,
-  ) {
-    super(message);
-  }
+  request: PeerRequest,
+): Promise<Value> {
+  return requestPeer<Value>(
+    { service, url: client.urls[service], authorization: client.authorization },
+    request,
+  );
 }
 
 interface Filter {
@@ -481,15 +455,20 @@ async function* factPages<K extends FactKind>(
     chunks.push(ids.slice(start, start + largestIdFilter));
   }
   const pageOf = async (after: string | null, chunk: readonly string[] | null) => {
-    const data = await graphqlRequest<
-      Record<string, { items: Facts<K>; endCursor: string | null; hasMore: boolean }>
-    >(client, service, query, {
-      after,
-      first: client.pageSize ?? largestFactsPage,
-      ids: chunk,
-      districtCode: filter.districtCode ?? null,
-    });
-    return data[field] as { items: Facts<K>; endCursor: string | null; hasMore: boolean };
+    return requestAsAdministrator<{ items: Facts<K>; endCursor: string | null; hasMore: boolean }>(
+      client,
+      service,
+      {
+        query,
+        field,
+        variables: {
+          after,
+          first: client.pageSize ?? largestFactsPage,
+          ids: chunk,
+          districtCode: filter.districtCode ?? null,
+        },
+      },
+    );
   };
   for (const chunk of chunks) {
     let next = pageOf(null, chunk);
@@ -628,11 +607,12 @@ async function familiesWithEvents(client: FactsClient, producer: Producer, famil
     ${field}(after: $after, first: 1000, familyIds: $familyIds) { endCursor events { familyId } } }`;
   const written = new Set<string>();
   for (let after = startPosition; ; ) {
-    const data = await graphqlRequest<
-      Record<string, { endCursor: string; events: Array<{ familyId: string }> }>
-    >(client, producer, query, { after, familyIds });
-    const page = data[field];
-    if (!page || page.events.length === 0) return familyIds.filter((id) => written.has(id));
+    const page = await requestAsAdministrator<{ endCursor: string; events: Array<{ familyId: string }> }>(
+      client,
+      producer,
+      { query, field, variables: { after, familyIds } },
+    );
+    if (page.events.length === 0) return familyIds.filter((id) => written.has(id));
     for (const event of page.events) written.add(event.familyId);
     after = page.endCursor;
   }
@@ -678,16 +658,23 @@ export async function replayForDiscrepancies(
         const familyIds = chunk && (await familiesWithEvents(client, producer, chunk));
         if (chunk && familyIds) outcome.withoutEvents += chunk.length - familyIds.length;
         if (familyIds?.length === 0) continue;
-        const data = await graphqlRequest<Record<string, number>>(client, consumer, query, {
-          producer,
-          familyIds,
+        outcome.applied += await requestAsAdministrator<number>(client, consumer, {
+          query,
+          field: mutation,
+          variables: { producer, familyIds },
         });
-        outcome.applied += data[mutation] ?? 0;
       }
     } catch (error) {
-      outcome.error = error instanceof Error ? error.message : String(error);
+      outcome.error = reasonOf(error);
     }
     outcomes.push(outcome);
   }
   return outcomes;
+}
+
+/** What failed, with the peer's own reason when it refused (kept as the cause of SERVICE_UNAVAILABLE). */
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { originalError?: unknown }).originalError;
+  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
 }
