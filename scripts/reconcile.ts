@@ -18,6 +18,7 @@ import {
   signDevelopmentToken,
   subgraphUrlsFromEnv,
 } from '@kdn/platform';
+import { GraphQLError } from 'graphql';
 
 const { values } = parseArgs({
   options: {
@@ -102,6 +103,8 @@ try {
   }
   process.exitCode = report.discrepancies > 0 ? 1 : 0;
 } catch (error) {
-  console.error(`reconcile: ${error instanceof Error ? error.message : String(error)}`);
+  const cause = error instanceof GraphQLError ? error.originalError : undefined;
+  const reason = error instanceof Error ? error.message : String(error);
+  console.error(`reconcile: ${reason}${cause ? ` (${cause.message})` : ''}`);
   process.exitCode = 2;
 }
