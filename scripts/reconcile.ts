@@ -18,7 +18,6 @@ import {
   signDevelopmentToken,
   subgraphUrlsFromEnv,
 } from '@kdn/platform';
-import { GraphQLError } from 'graphql';
 
 const { values } = parseArgs({
   options: {
@@ -103,7 +102,7 @@ try {
   }
   process.exitCode = report.discrepancies > 0 ? 1 : 0;
 } catch (error) {
-  const cause = error instanceof GraphQLError ? error.originalError : undefined;
+  const cause = (error as { originalError?: Error } | null)?.originalError;
   const reason = error instanceof Error ? error.message : String(error);
   console.error(`reconcile: ${reason}${cause ? ` (${cause.message})` : ''}`);
   process.exitCode = 2;
