@@ -1,15 +1,13 @@
 import { addDomainEvents, addFamilyAudit, isUuid } from '@kdn/platform';
 import { builder } from './builder.ts';
-import './reconciliation-facts.ts';
-import './reconciliation.ts';
-import './references.ts';
-import './curator.ts';
-import './ward.ts';
-import './assignment.ts';
-import './visit.ts';
-import './district.ts';
-import './home-visit-months.ts';
-import './agency-caseload.ts';
+// Each module's types, in the order of the fields they add to the same type (`Agency`, `Family`).
+import './reconciliation/types.ts';
+import './agency/types.ts';
+import './curator/types.ts';
+import './ward/types.ts';
+import './assignment/types.ts';
+import './visit/types.ts';
+import './district/types.ts';
 
 // Who viewed or changed a family's curation records: its district is that of its latest assignment.
 addFamilyAudit(builder, {

@@ -1,12 +1,12 @@
 import { openDatabase, type SubgraphService } from '@kdn/platform';
 import { PrismaClient } from '@kdn/prisma/curation';
-import { agencyDirectoryAt } from './agency-directory.ts';
-import { agencyReactions } from './agency-events.ts';
-import { wardsOfCurator } from './case-access.ts';
+import { agencyReactions } from './agency/reactions.ts';
+import { agencyDirectoryAt } from './agency/remote.ts';
 import { type CurationDatabase, createLoaders } from './context.ts';
-import { registerDirectoryAt } from './register-directory.ts';
-import { registerReactions } from './register-events.ts';
+import { registerReactions } from './register/reactions.ts';
+import { registerDirectoryAt } from './register/remote.ts';
 import { schema } from './schema.ts';
+import { wardsOfCurator } from './ward/figures.ts';
 
 /** The curation subgraph: curators, their assignments to wards, replacements and visits. */
 export const curationService: SubgraphService<CurationDatabase> = {

@@ -1,4 +1,6 @@
 import {
+  addEventReplay,
+  addReconciliationFacts,
   badInput,
   calendarDate,
   checkInvariants,
@@ -10,7 +12,15 @@ import {
   isUuid,
   type ReconciliationReport,
 } from '@kdn/platform';
-import { builder } from './builder.ts';
+import { builder } from '../builder.ts';
+import { assignmentFacts, curatorFacts } from './figures.ts';
+
+// Curation's facts served to the reconciliation of every service, and its events replayed to repair.
+addReconciliationFacts(builder, {
+  assignments: (context, query) => assignmentFacts(context.db, query),
+  curators: (context, query) => curatorFacts(context.db, query),
+});
+addEventReplay(builder, { service: 'curation' });
 
 /** The most families one request may check: the whole data set is `npm run reconcile`'s. */
 const largestFamilyScope = 1000;

@@ -1,21 +1,13 @@
-import {
-  type AssignmentFact,
-  addEventReplay,
-  addReconciliationFacts,
-  type CuratorFact,
-  type FactsQuery,
-  minorFactsOf,
-} from '@kdn/platform';
-import { builder } from './builder.ts';
-import type { CurationContext } from './context.ts';
+import { type AssignmentFact, type CuratorFact, type FactsQuery, minorFactsOf } from '@kdn/platform';
+import type { PrismaClient } from '@kdn/prisma/curation';
 
 interface AssignmentRow extends Omit<AssignmentFact, 'minors'> {
   minors: unknown;
 }
 
 /** Curator assignments with their minors and the days curation counts each, one statement per page. */
-async function assignmentFacts(context: CurationContext, query: FactsQuery): Promise<AssignmentFact[]> {
-  const rows = await context.db.$queryRawUnsafe<AssignmentRow[]>(
+export async function assignmentFacts(db: PrismaClient, query: FactsQuery): Promise<AssignmentFact[]> {
+  const rows = await db.$queryRawUnsafe<AssignmentRow[]>(
     `SELECT a.id, a."familyId", a."registrationId", a."curatorId", a."districtCode", a."startedOn", a."endedOn",
             (SELECT json_agg(json_build_object('minorId', m."minorId", 'addedOn', m."addedOn", 'countedUntil', m."countedUntil")
                     ORDER BY m."minorId")
@@ -36,8 +28,8 @@ async function assignmentFacts(context: CurationContext, query: FactsQuery): Pro
 }
 
 /** Curators with the kind and district they copied from their agency. */
-function curatorFacts(context: CurationContext, query: FactsQuery): Promise<CuratorFact[]> {
-  return context.db.$queryRawUnsafe<CuratorFact[]>(
+export function curatorFacts(db: PrismaClient, query: FactsQuery): Promise<CuratorFact[]> {
+  return db.$queryRawUnsafe<CuratorFact[]>(
     `SELECT id, "agencyId", "agencyKind"::text AS "agencyKind", "districtCode"
        FROM "Curator"
       WHERE ($1::uuid IS NULL OR id > $1::uuid)
@@ -51,6 +43,3 @@ function curatorFacts(context: CurationContext, query: FactsQuery): Promise<Cura
     query.limit,
   );
 }
-
-addReconciliationFacts(builder, { assignments: assignmentFacts, curators: curatorFacts });
-addEventReplay(builder, { service: 'curation' });

@@ -1,8 +1,6 @@
-import type { Ward as WardRecord } from '@kdn/prisma/curation';
-import { builder } from './builder.ts';
-import { Family } from './references.ts';
-
-export const Ward = builder.objectRef<WardRecord>('Ward');
+import { builder } from '../builder.ts';
+import { Family } from '../register/refs.ts';
+import { Ward } from './refs.ts';
 
 Ward.implement({
   description:

@@ -14,7 +14,8 @@ import {
   updateAtVersion,
 } from '@kdn/platform';
 import type { Prisma, PrismaClient, ReplacementReason } from '@kdn/prisma/curation';
-import type { RegisterDirectory, RegistrationOnDay } from './register-directory.ts';
+import type { RegisterDirectory, RegistrationOnDay } from '../register/remote.ts';
+import { requireWritingCases, requireWritingCasesOf } from './access.ts';
 
 type Transaction = Prisma.TransactionClient;
 
@@ -51,10 +52,8 @@ export async function assignCurator(
   access: Access,
   input: AssignInput,
 ) {
-  requireWritingCases(access);
+  const registration = await registrationToAssignOn(register, access, input);
   const day = input.resolution.date;
-  const registration = await registrationOn(register, access, input.familyId, day);
-  requireWritingCasesOf(access, registration.districtCode);
   return transaction(db, async (tx) => {
     await tx.ward.upsert({
       where: { familyId: input.familyId },
@@ -107,10 +106,8 @@ export async function replaceCurator(
   access: Access,
   input: ReplaceInput,
 ) {
-  requireWritingCases(access);
+  const registration = await registrationToAssignOn(register, access, input);
   const day = input.resolution.date;
-  const registration = await registrationOn(register, access, input.familyId, day);
-  requireWritingCasesOf(access, registration.districtCode);
   return transaction(db, async (tx) => {
     const current = await bumpWardWithCurator(tx, input.familyId, input.version);
     if (current.curatorId === input.curatorId) {
@@ -225,22 +222,18 @@ export async function syncAssignedMinors(
   });
 }
 
-/** Assignments are the commission's resolutions (clause 1.2): its district's, or an integrator's by scope. */
-function requireWritingCases(access: Access) {
-  access.require(access.writesCasesSomewhere(), 'assigning, replacing and ending curators');
-}
-
-function requireWritingCasesOf(access: Access, districtCode: string) {
-  access.require(access.writesCasesOf(districtCode), `the cases of district ${districtCode}`);
-}
-
-async function registrationOn(
+/**
+ * The family's registration on the resolution's day, refused unless the user writes the cases of its
+ * district. The registry is asked on the user's behalf: it shows a principal limited to a district
+ * only that district's families.
+ */
+async function registrationToAssignOn(
   register: RegisterDirectory,
   access: Access,
-  familyId: string,
-  day: Date,
+  { familyId, resolution }: AssignInput,
 ): Promise<RegistrationOnDay> {
-  // The registry is asked on the user's behalf: it shows a principal limited to a district only that district's families.
+  requireWritingCases(access);
+  const day = resolution.date;
   const family = await register.familyOn(familyId, day);
   if (family.status === 'unknown-family') {
     if (access.principal.districtCode !== null) throw forbidden('No family of your district has this id');
@@ -252,6 +245,7 @@ async function registrationOn(
       `the family is not on the register on ${isoDate(day)} (clause 1.2: a curator is assigned to a registered family)`,
     );
   }
+  requireWritingCasesOf(access, family.districtCode);
   return family;
 }
 

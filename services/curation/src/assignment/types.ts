@@ -1,18 +1,36 @@
-import { type FamilyRef, field, isUuid, parseInput, present, today } from '@kdn/platform';
+import { defineResolution, field, inputRule, isUuid, present, today } from '@kdn/platform';
 import {
   type AssignedMinor as AssignedMinorRecord,
   AssignmentEnd,
-  type CuratorAssignment as AssignmentRecord,
   ReplacementReason,
 } from '@kdn/prisma/curation';
-import { z } from 'zod';
-import { isActiveOn } from './active-assignments.ts';
-import { assignCurator, endAssignment, replaceCurator, syncAssignedMinors } from './assignment-changes.ts';
-import { builder } from './builder.ts';
-import type { CurationLoaders } from './context.ts';
-import { Curator } from './curator.ts';
-import { Agency, District, Family, Minor, Registration, Resolution, ResolutionInput } from './references.ts';
-import { Ward } from './ward.ts';
+import { Agency } from '../agency/refs.ts';
+import { builder } from '../builder.ts';
+import type { CurationLoaders } from '../context.ts';
+import { Curator } from '../curator/refs.ts';
+import { District } from '../district/refs.ts';
+import { Family, Minor, Registration } from '../register/refs.ts';
+import { Ward } from '../ward/refs.ts';
+import { familyOfAssignment } from './access.ts';
+import {
+  assignCurator,
+  endAssignment,
+  type ReplaceInput,
+  replaceCurator,
+  syncAssignedMinors,
+} from './changes.ts';
+import { isActiveOn } from './figures.ts';
+import { CuratorAssignment } from './refs.ts';
+
+const Resolution = defineResolution(builder);
+
+const ResolutionInput = builder.inputType('ResolutionInput', {
+  description: 'A commission’s resolution.',
+  fields: (t) => ({
+    number: t.string({ validate: field.text(50), description: 'Number of the resolution.' }),
+    date: t.field({ type: 'Date', validate: field.pastDate(), description: 'Date of the resolution.' }),
+  }),
+});
 
 const ReplacementReasonEnum = builder.enumType(ReplacementReason, {
   name: 'ReplacementReason',
@@ -60,14 +78,6 @@ const AssignedMinor = builder.objectRef<AssignedMinorRecord>('AssignedMinor').im
       resolve: (entry) => entry.addedOn,
     }),
   }),
-});
-
-export const CuratorAssignment = builder.objectRef<AssignmentRecord>('CuratorAssignment');
-
-/** The family whose case an assignment is, for the access policy. */
-export const familyOfAssignment = (assignment: AssignmentRecord): FamilyRef => ({
-  familyId: assignment.familyId,
-  districtCode: assignment.districtCode,
 });
 
 CuratorAssignment.implement({
@@ -247,15 +257,17 @@ builder.objectFields(Curator, (t) => ({
   }),
 }));
 
-const resolutionSchema = z.object({ number: field.text(50), date: field.pastDate() });
-
-const wardVersionSchema = z.object({ familyId: field.id(), version: field.version() });
-
 const AssignCuratorInput = builder.inputType('AssignCuratorInput', {
   description: 'A commission’s resolution assigning a curator to a family on the register (clause 1.2).',
   fields: (t) => ({
-    familyId: t.id({ description: 'The family; it must be on the register on the resolution’s date.' }),
-    curatorId: t.id({ description: 'An active curator of an agency of the family’s district.' }),
+    familyId: t.id({
+      validate: field.id(),
+      description: 'The family; it must be on the register on the resolution’s date.',
+    }),
+    curatorId: t.id({
+      validate: field.id(),
+      description: 'An active curator of an agency of the family’s district.',
+    }),
     resolution: t.field({
       type: ResolutionInput,
       description: 'The resolution; its date is the assignment’s first day.',
@@ -263,16 +275,15 @@ const AssignCuratorInput = builder.inputType('AssignCuratorInput', {
   }),
 });
 
-const assignSchema = z.object({ familyId: field.id(), curatorId: field.id(), resolution: resolutionSchema });
-
 const ReplaceCuratorInput = builder.inputType('ReplaceCuratorInput', {
   description: 'A commission’s resolution replacing a family’s curator (clause 1.9).',
   fields: (t) => ({
-    familyId: t.id({ description: 'The family.' }),
+    familyId: t.id({ validate: field.id(), description: 'The family.' }),
     version: t.int({
+      validate: field.version(),
       description: 'The ward’s version last read (`Family.ward.version`); a stale one gets `CONFLICT`.',
     }),
-    curatorId: t.id({ description: 'The new curator.' }),
+    curatorId: t.id({ validate: field.id(), description: 'The new curator.' }),
     reason: t.field({ type: ReplacementReasonEnum, description: 'Why the curator is replaced.' }),
     resolution: t.field({
       type: ResolutionInput,
@@ -280,45 +291,47 @@ const ReplaceCuratorInput = builder.inputType('ReplaceCuratorInput', {
     }),
     note: t.string({
       required: false,
+      validate: field.text(2000),
       description: 'What grounded the replacement; required for the curator’s own petition.',
     }),
   }),
-});
-
-const replaceSchema = wardVersionSchema
-  .extend({
-    curatorId: field.id(),
-    reason: z.enum(ReplacementReason),
-    resolution: resolutionSchema,
-    note: field.text(2000).nullish(),
-  })
   // clause 1.9: the curator's own petition must be reasoned
-  .refine((input) => input.reason !== 'CURATOR_PETITION' || input.note, {
-    path: ['note'],
-    message: 'is required when the curator petitions: state the grounds',
-  });
+  validate: inputRule<ReplaceInput>(
+    'note',
+    'is required when the curator petitions: state the grounds',
+    (input) => input.reason !== 'CURATOR_PETITION' || Boolean(input.note),
+  ),
+});
 
 const EndCuratorAssignmentInput = builder.inputType('EndCuratorAssignmentInput', {
   description:
     'The end of the individual work with a ward, its results heard by the commission (clause 6.4).',
   fields: (t) => ({
-    familyId: t.id({ description: 'The family.' }),
-    version: t.int({ description: 'The ward’s version last read; a stale one gets `CONFLICT`.' }),
-    endedOn: t.field({ type: 'Date', description: 'The day the commission heard the results.' }),
-    results: t.string({ description: 'The results the curator presented, and their proposals.' }),
+    familyId: t.id({ validate: field.id(), description: 'The family.' }),
+    version: t.int({
+      validate: field.version(),
+      description: 'The ward’s version last read; a stale one gets `CONFLICT`.',
+    }),
+    endedOn: t.field({
+      type: 'Date',
+      validate: field.pastDate(),
+      description: 'The day the commission heard the results.',
+    }),
+    results: t.string({
+      validate: field.text(4000),
+      description: 'The results the curator presented, and their proposals.',
+    }),
   }),
-});
-
-const endSchema = wardVersionSchema.extend({
-  endedOn: field.pastDate(),
-  results: field.text(4000),
 });
 
 const SyncAssignedMinorsInput = builder.inputType('SyncAssignedMinorsInput', {
   description: 'A family whose registration has named more minors since its curator was assigned.',
   fields: (t) => ({
-    familyId: t.id({ description: 'The family.' }),
-    version: t.int({ description: 'The ward’s version last read; a stale one gets `CONFLICT`.' }),
+    familyId: t.id({ validate: field.id(), description: 'The family.' }),
+    version: t.int({
+      validate: field.version(),
+      description: 'The ward’s version last read; a stale one gets `CONFLICT`.',
+    }),
   }),
 });
 
@@ -327,16 +340,14 @@ builder.mutationFields((t) => ({
     type: CuratorAssignment,
     description: 'Assigns a curator to a family on the register that has none (clause 1.2).',
     args: { input: t.arg({ type: AssignCuratorInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db, register, access }) =>
-      assignCurator(db, register, access, parseInput(assignSchema, input)),
+    resolve: (_root, { input }, { db, register, access }) => assignCurator(db, register, access, input),
   }),
   replaceCurator: t.field({
     type: CuratorAssignment,
     description:
       'Replaces a family’s curator: ends the current assignment with the reason and opens the new one, at once.',
     args: { input: t.arg({ type: ReplaceCuratorInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db, register, access }) =>
-      replaceCurator(db, register, access, parseInput(replaceSchema, input)),
+    resolve: (_root, { input }, { db, register, access }) => replaceCurator(db, register, access, input),
   }),
   syncAssignedMinors: t.field({
     type: CuratorAssignment,
@@ -344,13 +355,12 @@ builder.mutationFields((t) => ({
       'Names in the family’s current assignment the minors its registration has gained since the curator was ' +
       'assigned (`addMinorToRegistration`), each from the day they were put on the register.',
     args: { input: t.arg({ type: SyncAssignedMinorsInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db, register, access }) =>
-      syncAssignedMinors(db, register, access, parseInput(wardVersionSchema, input)),
+    resolve: (_root, { input }, { db, register, access }) => syncAssignedMinors(db, register, access, input),
   }),
   endCuratorAssignment: t.field({
     type: CuratorAssignment,
     description: 'Ends the current assignment of a family’s curator when the work is completed (clause 6.4).',
     args: { input: t.arg({ type: EndCuratorAssignmentInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db, access }) => endAssignment(db, access, parseInput(endSchema, input)),
+    resolve: (_root, { input }, { db, access }) => endAssignment(db, access, input),
   }),
 }));

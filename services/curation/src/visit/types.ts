@@ -1,29 +1,16 @@
-import {
-  type Access,
-  badInput,
-  field,
-  isoDate,
-  type PersonalDataOptions,
-  parseInput,
-  present,
-  today,
-  transaction,
-} from '@kdn/platform';
-import {
-  type CuratorAssignment as AssignmentRecord,
-  type PrismaClient,
-  VisitKind,
-  type Visit as VisitRecord,
-} from '@kdn/prisma/curation';
+import { field, inputRule, type PersonalDataOptions, present, today } from '@kdn/platform';
+import { VisitKind, type Visit as VisitRecord } from '@kdn/prisma/curation';
 import { z } from 'zod';
-import { isActiveOn } from './active-assignments.ts';
-import type { AgencyDirectory } from './agency-directory.ts';
-import { CuratorAssignment, familyOfAssignment } from './assignment.ts';
-import { builder } from './builder.ts';
-import type { CurationContext } from './context.ts';
-import { Curator } from './curator.ts';
-import type { HomeVisitMonth as HomeVisitMonthShape } from './home-visits.ts';
-import { Agency, Family } from './references.ts';
+import { Agency } from '../agency/refs.ts';
+import { familyOfAssignment } from '../assignment/access.ts';
+import { isActiveOn } from '../assignment/figures.ts';
+import { CuratorAssignment } from '../assignment/refs.ts';
+import { builder } from '../builder.ts';
+import type { CurationContext } from '../context.ts';
+import { Curator } from '../curator/refs.ts';
+import { Family } from '../register/refs.ts';
+import { type NewVisit, recordVisit } from './changes.ts';
+import type { HomeVisitMonth as HomeVisitMonthShape } from './figures.ts';
 
 const VisitKindEnum = builder.enumType(VisitKind, {
   name: 'VisitKind',
@@ -40,7 +27,7 @@ const VisitKindEnum = builder.enumType(VisitKind, {
   },
 });
 
-export const Visit = builder.objectRef<VisitRecord>('Visit');
+const Visit = builder.objectRef<VisitRecord>('Visit');
 
 /**
  * What was said and found on a visit is the family's personal data: read only with full access to
@@ -140,7 +127,7 @@ builder.objectFields(CuratorAssignment, (t) => ({
       'a month without one is a month missed (clause 2.3).',
     args: { asOf: t.arg({ type: 'Date', required: false, description: 'The day; today when omitted.' }) },
     resolve: (assignment, { asOf }, { loaders }) =>
-      loaders.homeVisitMonths.load({ id: assignment.id, day: asOf ?? today() }),
+      loaders.homeVisitMonths.load({ key: assignment.id, params: asOf ?? today() }),
   }),
   lastHomeVisitOn: t.field({
     type: 'Date',
@@ -148,7 +135,7 @@ builder.objectFields(CuratorAssignment, (t) => ({
     description: 'The day of the last home or interagency visit up to the given day; null when none yet.',
     args: { asOf: t.arg({ type: 'Date', required: false, description: 'The day; today when omitted.' }) },
     resolve: async (assignment, { asOf }, { loaders }) =>
-      (await loaders.homeVisitStatus.load({ id: assignment.id, day: asOf ?? today() }))?.lastHomeVisit ??
+      (await loaders.homeVisitStatus.load({ key: assignment.id, params: asOf ?? today() }))?.lastHomeVisit ??
       null,
   }),
   homeVisitDueBy: t.field({
@@ -161,7 +148,7 @@ builder.objectFields(CuratorAssignment, (t) => ({
     resolve: async (assignment, { asOf }, { loaders }) => {
       const day = asOf ?? today();
       if (!isActiveOn(assignment, day)) return null;
-      return (await loaders.homeVisitStatus.load({ id: assignment.id, day }))?.dueBy ?? null;
+      return (await loaders.homeVisitStatus.load({ key: assignment.id, params: day }))?.dueBy ?? null;
     },
   }),
   overdue: t.boolean({
@@ -170,7 +157,7 @@ builder.objectFields(CuratorAssignment, (t) => ({
     resolve: async (assignment, { asOf }, { loaders }) => {
       const day = asOf ?? today();
       if (!isActiveOn(assignment, day)) return false;
-      const status = await loaders.homeVisitStatus.load({ id: assignment.id, day });
+      const status = await loaders.homeVisitStatus.load({ key: assignment.id, params: day });
       return status !== null && status.dueBy < day;
     },
   }),
@@ -188,44 +175,44 @@ builder.objectField(Family, 'visits', (t) =>
 const RecordVisitInput = builder.inputType('RecordVisitInput', {
   description: 'A visit the curator made to their ward.',
   fields: (t) => ({
-    assignmentId: t.id({ description: 'The assignment the visit was made under.' }),
-    curatorId: t.id({ description: 'The curator recording the visit: the assignment’s curator.' }),
+    assignmentId: t.id({ validate: field.id(), description: 'The assignment the visit was made under.' }),
+    curatorId: t.id({
+      validate: field.id(),
+      description: 'The curator recording the visit: the assignment’s curator.',
+    }),
     visitedOn: t.field({
       type: 'Date',
+      validate: field.pastDate(),
       description: 'The day of the visit, within the assignment, not in the future.',
     }),
     kind: t.field({ type: VisitKindEnum, description: 'What kind of visit.' }),
     participatingAgencyIds: t.idList({
       required: false,
+      validate: z
+        .array(field.id())
+        .max(20, 'must name at most 20 agencies')
+        .refine((ids) => new Set(ids).size === ids.length, 'names an agency twice'),
       description: 'The other agencies whose specialists took part; at least one for an interagency visit.',
     }),
-    discussed: t.string({ description: 'What was discussed.' }),
-    recommendations: t.string({ required: false, description: 'Recommendations given.' }),
-    situationNote: t.string({ required: false, description: 'How the family’s situation was found.' }),
+    discussed: t.string({ validate: field.text(4000), description: 'What was discussed.' }),
+    recommendations: t.string({
+      required: false,
+      validate: field.text(4000),
+      description: 'Recommendations given.',
+    }),
+    situationNote: t.string({
+      required: false,
+      validate: field.text(4000),
+      description: 'How the family’s situation was found.',
+    }),
   }),
-});
-
-const recordVisitSchema = z
-  .object({
-    assignmentId: field.id(),
-    curatorId: field.id(),
-    visitedOn: field.pastDate(),
-    kind: z.enum(VisitKind),
-    participatingAgencyIds: z
-      .array(field.id())
-      .max(20, 'must name at most 20 agencies')
-      .refine((ids) => new Set(ids).size === ids.length, 'names an agency twice')
-      .nullish()
-      .transform((ids) => ids ?? []),
-    discussed: field.text(4000),
-    recommendations: field.text(4000).nullish(),
-    situationNote: field.text(4000).nullish(),
-  })
   // clause 4.2: an interagency visit is made with specialists of other agencies
-  .refine((input) => input.kind !== 'INTERAGENCY' || input.participatingAgencyIds.length > 0, {
-    path: ['participatingAgencyIds'],
-    message: 'must name the agencies taking part in an interagency visit',
-  });
+  validate: inputRule<NewVisit>(
+    'participatingAgencyIds',
+    'must name the agencies taking part in an interagency visit',
+    (input) => input.kind !== 'INTERAGENCY' || Boolean(input.participatingAgencyIds?.length),
+  ),
+});
 
 builder.mutationField('recordVisit', (t) =>
   t.field({
@@ -234,67 +221,6 @@ builder.mutationField('recordVisit', (t) =>
       'Records a curator’s visit to their ward (clauses 2.3, 4.2): the curator itself, for its current ward, or the ' +
       'commission of the ward’s district.',
     args: { input: t.arg({ type: RecordVisitInput, description: 'What to write.' }) },
-    resolve: (_root, { input }, { db, agencies, access }) =>
-      recordVisit(db, agencies, access, parseInput(recordVisitSchema, input)),
+    resolve: (_root, { input }, { db, agencies, access }) => recordVisit(db, agencies, access, input),
   }),
 );
-
-/** A curator records the visits it made itself to its current wards; the commission records any of its district. */
-function recordsVisit(access: Access, assignment: AssignmentRecord, curatorId: string): boolean {
-  const own = access.principal.role === 'CURATOR' && access.principal.curatorId === curatorId;
-  if (own && assignment.curatorId === curatorId && isActiveOn(assignment, today())) return true;
-  return access.writesCasesOf(assignment.districtCode);
-}
-
-async function recordVisit(
-  db: PrismaClient,
-  agencies: AgencyDirectory,
-  access: Access,
-  { assignmentId, curatorId, participatingAgencyIds, ...visit }: z.output<typeof recordVisitSchema>,
-) {
-  const curatorItself = access.principal.role === 'CURATOR' && access.principal.curatorId === curatorId;
-  access.require(access.writesCasesSomewhere() || curatorItself, 'recording a visit another curator made');
-  const participants = await agencies.lookUp(participatingAgencyIds);
-  return transaction(db, async (tx) => {
-    const found = await tx.curatorAssignment.findUnique({ where: { id: assignmentId } });
-    if (!found) throw badInput('input.assignmentId', 'no assignment with this id');
-    // A share lock on the ward: a replacement or end of the assignment waits for this visit, and then sees it.
-    await tx.$queryRaw`SELECT 1 FROM "Ward" WHERE "familyId" = ${found.familyId}::uuid FOR SHARE`;
-    const assignment = await tx.curatorAssignment.findUniqueOrThrow({ where: { id: assignmentId } });
-    access.require(recordsVisit(access, assignment, curatorId), 'recording a visit to a ward not your own');
-    // A visit is the patronage of the assignment's curator over their ward (clause 2.3), while it lasts.
-    if (curatorId !== assignment.curatorId) {
-      throw badInput('input.curatorId', 'is not the curator of this assignment');
-    }
-    if (visit.visitedOn < assignment.startedOn) {
-      throw badInput(
-        'input.visitedOn',
-        `must not be before the assignment started on ${isoDate(assignment.startedOn)}`,
-      );
-    }
-    if (assignment.endedOn && visit.visitedOn >= assignment.endedOn) {
-      throw badInput(
-        'input.visitedOn',
-        `must be before the assignment ended on ${isoDate(assignment.endedOn)}`,
-      );
-    }
-    participants.forEach((agency, index) => {
-      const path = `input.participatingAgencyIds[${index}]`;
-      if (!agency) throw badInput(path, 'no agency with this id');
-      if (agency.districtCode !== assignment.districtCode) {
-        throw badInput(path, `is an agency of another district (${agency.districtCode})`);
-      }
-    });
-    return tx.visit.create({
-      data: {
-        ...visit,
-        assignmentId,
-        curatorId,
-        familyId: assignment.familyId,
-        participatingAgencyIds,
-        recommendations: visit.recommendations ?? null,
-        situationNote: visit.situationNote ?? null,
-      },
-    });
-  });
-}

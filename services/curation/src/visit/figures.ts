@@ -1,11 +1,19 @@
-import { type AgencyKind, isoDate } from '@kdn/platform';
+import {
+  type AgencyKind,
+  districtFigures,
+  figuresByKey,
+  isoDate,
+  loaderOfLists,
+  type Period,
+} from '@kdn/platform';
 import {
   type CuratorAssignment as AssignmentRecord,
   Prisma,
   type PrismaClient,
   type VisitKind,
 } from '@kdn/prisma/curation';
-import { activeAssignmentsOn, groupByDistrict } from './active-assignments.ts';
+import { activeAssignmentsOn } from '../assignment/figures.ts';
+import { districtRows, groupByDistrict } from '../district/figures.ts';
 
 /**
  * Clause 2.3: the curator visits the ward at home at least once a month. Home visits are the
@@ -13,7 +21,7 @@ import { activeAssignmentsOn, groupByDistrict } from './active-assignments.ts';
  * ward's place of residence. Everything here is computed from the visits recorded, never stored,
  * and counts only visits made on or before the day asked about.
  */
-export const homeVisitKinds: VisitKind[] = ['HOME', 'INTERAGENCY'];
+const homeVisitKinds: VisitKind[] = ['HOME', 'INTERAGENCY'];
 
 /** Joins to each assignment `a`, as `last`, its last home visit up to the day. */
 function lastHomeVisitUpTo(day: Date): Prisma.Sql {
@@ -44,7 +52,7 @@ export interface HomeVisitStatus {
 }
 
 /** For each assignment: its last home visit up to the day and the date the next one is due by. */
-export async function homeVisitStatus(
+async function homeVisitStatus(
   db: PrismaClient,
   assignmentIds: string[],
   day: Date,
@@ -67,7 +75,7 @@ export interface HomeVisitMonth {
  * For each assignment, every calendar month of its active period up to the day, with the home
  * visits made in it (zero for a month missed).
  */
-export async function homeVisitMonths(
+async function homeVisitMonths(
   db: PrismaClient,
   assignmentIds: string[],
   day: Date,
@@ -108,7 +116,7 @@ export interface WardsVisited {
   overdueWards: number;
 }
 
-export function wardsVisited(db: PrismaClient, districtCodes: string[], day: Date) {
+function wardsVisited(db: PrismaClient, districtCodes: string[], day: Date) {
   return db.$queryRaw<Array<WardsVisited & { districtCode: string }>>`
     SELECT "districtCode", count(*)::int AS "activeWards", count(*) FILTER (WHERE overdue)::int AS "overdueWards"
       FROM (${wardStatusOn(districtCodes, day)}) s
@@ -120,7 +128,7 @@ export interface CuratorWardsVisited extends WardsVisited {
 }
 
 /** Per curator with wards that day, the most overdue first. */
-export async function wardsVisitedByCurator(db: PrismaClient, districtCodes: string[], day: Date) {
+async function wardsVisitedByCurator(db: PrismaClient, districtCodes: string[], day: Date) {
   const rows = await db.$queryRaw<Array<CuratorWardsVisited & { districtCode: string }>>`
     SELECT "districtCode", "curatorId",
            count(*)::int AS "activeWards", count(*) FILTER (WHERE overdue)::int AS "overdueWards"
@@ -136,7 +144,7 @@ export interface AgencyWardsVisited extends WardsVisited {
 }
 
 /** Per agency whose curators have wards that day, in `AgencyKind` order. */
-export async function wardsVisitedByAgency(db: PrismaClient, districtCodes: string[], day: Date) {
+async function wardsVisitedByAgency(db: PrismaClient, districtCodes: string[], day: Date) {
   const rows = await db.$queryRaw<Array<AgencyWardsVisited & { districtCode: string }>>`
     SELECT "districtCode", "agencyId", "agencyKind" AS kind,
            count(*)::int AS "activeWards", count(*) FILTER (WHERE overdue)::int AS "overdueWards"
@@ -150,12 +158,7 @@ export async function wardsVisitedByAgency(db: PrismaClient, districtCodes: stri
  * The overdue assignments themselves, the longest overdue first: case records, so only those
  * `visible`, a condition on the assignment `a` and its status `s` (which has its curator's agency).
  */
-export async function overdueAssignments(
-  db: PrismaClient,
-  districtCodes: string[],
-  day: Date,
-  visible: Prisma.Sql,
-) {
+async function overdueAssignments(db: PrismaClient, districtCodes: string[], day: Date, visible: Prisma.Sql) {
   const rows = await db.$queryRaw<AssignmentRecord[]>`
     SELECT a.*
       FROM "CuratorAssignment" a
@@ -163,4 +166,94 @@ export async function overdueAssignments(
      WHERE s.overdue AND ${visible}
      ORDER BY a."districtCode", s."dueBy", a.id`;
   return groupByDistrict(rows);
+}
+
+/**
+ * Clause 2.3 over a period, as a share of ward-months: a ward-month is a calendar month in which the
+ * ward had an active assignment on at least one day of the period; it complies when a home visit to
+ * the ward was recorded in that month, within the period. Months cut by the period's ends count the
+ * days inside it only. Replacing the curator mid-month leaves one ward-month.
+ */
+export interface HomeVisitMonthCount {
+  wardMonths: number;
+  withHomeVisit: number;
+}
+
+function countHomeVisitMonths(
+  db: PrismaClient,
+  districtCodes: string[],
+  { from, to }: Period,
+): Promise<Array<HomeVisitMonthCount & { districtCode: string }>> {
+  const first = Prisma.sql`${isoDate(from)}::date`;
+  const last = Prisma.sql`${isoDate(to)}::date`;
+  return db.$queryRaw`
+    WITH ward_months AS (
+      SELECT DISTINCT a."districtCode", a."familyId", m.month::date AS month
+        FROM "CuratorAssignment" a
+       CROSS JOIN LATERAL generate_series(
+               date_trunc('month', GREATEST(a."startedOn", ${first})::timestamp),
+               date_trunc('month', LEAST(COALESCE(a."endedOn" - 1, ${last}), ${last})::timestamp),
+               interval '1 month') AS m(month)
+       WHERE a."districtCode" = ANY(${districtCodes})
+         AND a."startedOn" <= ${last}
+         AND (a."endedOn" IS NULL OR a."endedOn" > ${first})
+    )
+    SELECT w."districtCode",
+           count(*)::int AS "wardMonths",
+           count(*) FILTER (WHERE EXISTS (
+             SELECT 1
+               FROM "Visit" v
+              WHERE v."familyId" = w."familyId"
+                AND v.kind::text = ANY(${homeVisitKinds})
+                AND v."visitedOn" >= GREATEST(w.month, ${first})
+                AND v."visitedOn" < w.month + interval '1 month'
+                AND v."visitedOn" <= ${last}
+           ))::int AS "withHomeVisit"
+      FROM ward_months w
+     GROUP BY 1`;
+}
+
+/** The visits and assignments a request's principal sees (see visit/access.ts and assignment/access.ts). */
+export interface VisitVisibility {
+  visits: () => Promise<Prisma.VisitWhereInput>;
+  /** A condition of raw SQL over an assignment (`"districtCode"`, `"familyId"`) and its curator (`"agencyId"`). */
+  assignmentsSql: (assignment: Prisma.Sql, curator: Prisma.Sql) => Promise<Prisma.Sql>;
+}
+
+/** The visits' loaders of a request and the figures of home visits; `visible` is what its principal sees. */
+export function visitLoaders(db: PrismaClient, visible: VisitVisibility) {
+  return {
+    visitsOfFamily: loaderOfLists(
+      async (familyIds: string[]) =>
+        db.visit.findMany({
+          where: { AND: [{ familyId: { in: familyIds } }, await visible.visits()] },
+          orderBy: [{ visitedOn: 'desc' }, { id: 'desc' }],
+        }),
+      (visit) => visit.familyId,
+    ),
+    // Asked of assignments already seen: their visits are seen with them.
+    visitsOfAssignment: loaderOfLists(
+      (assignmentIds: string[]) =>
+        db.visit.findMany({
+          where: { assignmentId: { in: assignmentIds } },
+          orderBy: [{ visitedOn: 'desc' }, { id: 'desc' }],
+        }),
+      (visit) => visit.assignmentId,
+    ),
+    homeVisitStatus: figuresByKey((ids, day: Date) => homeVisitStatus(db, ids, day), null),
+    homeVisitMonths: figuresByKey((ids, day: Date) => homeVisitMonths(db, ids, day), []),
+    wardsVisited: districtFigures((codes, day: Date) => wardsVisited(db, codes, day), {
+      activeWards: 0,
+      overdueWards: 0,
+    }),
+    wardsVisitedByCurator: districtRows((codes, day) => wardsVisitedByCurator(db, codes, day)),
+    wardsVisitedByAgency: districtRows((codes, day) => wardsVisitedByAgency(db, codes, day)),
+    overdueAssignments: districtRows(async (codes, day) =>
+      overdueAssignments(db, codes, day, await visible.assignmentsSql(Prisma.sql`a`, Prisma.sql`s`)),
+    ),
+    homeVisitMonthCounts: districtFigures(
+      (codes, params: Period) => countHomeVisitMonths(db, codes, params),
+      { wardMonths: 0, withHomeVisit: 0 },
+    ),
+  };
 }
