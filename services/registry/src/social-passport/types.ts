@@ -65,10 +65,10 @@ SocialPassport.implement({
   }),
 });
 
-/** What a change may omit but not clear: the passport always says these. */
+/** The passport always states these: a change may omit them (they stay as they are) but not clear them. */
 const alwaysStated = ['adults', 'children', 'housing', 'incomeLevel', 'riskFactors'] as const;
 
-const keptWhenOmitted = z
+const noneCleared = z
   .custom<Partial<Record<(typeof alwaysStated)[number], unknown>>>()
   .superRefine((input, ctx) => {
     for (const name of alwaysStated) {
@@ -110,7 +110,7 @@ const UpdateSocialPassportInput = builder.inputType('UpdateSocialPassportInput',
     }),
     notes: t.string({ required: false, validate: passportRules.notes, description: 'Other observations.' }),
   }),
-  validate: keptWhenOmitted,
+  validate: noneCleared,
 });
 
 builder.mutationField('updateSocialPassport', (t) =>
