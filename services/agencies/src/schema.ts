@@ -1,10 +1,9 @@
 import { addDomainEvents } from '@kdn/platform';
 import { builder } from './builder.ts';
-import './reconciliation-facts.ts';
-import './district.ts';
-import './commission.ts';
-import './agency.ts';
-import './resource-centre.ts';
+import './resource-centre/types.ts';
+import './agency/types.ts';
+import './commission/types.ts';
+import './district/types.ts';
 
 // Its outbox served to its peers and integrators (docs/events.md).
 addDomainEvents(builder, { service: 'agencies', db: (context) => context.db });

@@ -1,11 +1,10 @@
 import { addDomainEvents } from '@kdn/platform';
 import { builder } from './builder.ts';
-import './reconciliation-facts.ts';
-import './district.ts';
-import './family.ts';
-import './social-passport.ts';
-import './minor.ts';
-import './registration.ts';
+import './minor/types.ts';
+import './social-passport/types.ts';
+import './family/types.ts';
+import './registration/types.ts';
+import './district/types.ts';
 
 // Its outbox served to its peers and integrators (docs/events.md).
 addDomainEvents(builder, { service: 'registry', db: (context) => context.db });

@@ -1,7 +1,7 @@
 import { openDatabase, type SubgraphService } from '@kdn/platform';
 import { PrismaClient } from '@kdn/prisma/registry';
-import { agencyDirectoryAt } from './agency-directory.ts';
 import { createLoaders, type RegistryDatabase } from './context.ts';
+import { agencyDirectoryAt } from './registration/remote.ts';
 import { schema } from './schema.ts';
 
 /** The registry subgraph: families, minors and their registrations on the commissions' register. */

@@ -1,27 +1,14 @@
-import { addFamilyAudit, idCursorConnection, isUuid, present, today } from '@kdn/platform';
-import { FamilyComposition, type Family as FamilyRecord, type Prisma } from '@kdn/prisma/registry';
+import { addFamilyAudit, idCursorConnection, isUuid, today } from '@kdn/platform';
+import type { Family as FamilyRecord } from '@kdn/prisma/registry';
+import { builder } from '../builder.ts';
+import type { RegistryContext } from '../context.ts';
+import { District } from '../district/refs.ts';
+import { Minor } from '../minor/refs.ts';
+import { familyWhere, isOpenOn } from '../registration/figures.ts';
+import { RegisterFilter, Registration } from '../registration/refs.ts';
+import { SocialPassport } from '../social-passport/refs.ts';
 import { familyOfFamily, ifVisible, visibleFamilies } from './access.ts';
-import { builder } from './builder.ts';
-import type { RegistryContext } from './context.ts';
-import { District } from './district.ts';
-import { Minor } from './minor.ts';
-import { isOpenOn, registrationOpenOn } from './on-register.ts';
-import { Registration } from './registration.ts';
-import { SocialPassport } from './social-passport.ts';
-
-export const FamilyCompositionEnum = builder.enumType(FamilyComposition, {
-  name: 'FamilyComposition',
-  description: 'Who brings the children up (состав семьи).',
-  values: {
-    TWO_PARENTS: { description: 'Both parents (полная семья).' },
-    SINGLE_MOTHER: { description: 'The mother alone (неполная семья, мать).' },
-    SINGLE_FATHER: { description: 'The father alone (неполная семья, отец).' },
-    GUARDIAN: { description: 'A guardian or foster carer (опекун, попечитель).' },
-    EXTENDED: { description: 'Parents with grandparents or other relatives (расширенная семья).' },
-  },
-});
-
-export const Family = builder.objectRef<FamilyRecord>('Family');
+import { Family, FamilyCompositionEnum } from './refs.ts';
 
 const FamilyAudit = addFamilyAudit(builder, {
   service: 'registry',
@@ -103,37 +90,6 @@ builder.asEntity(Family, {
   resolveReference: ({ id }, context) => visibleFamily(id, context),
 });
 
-export const RegisterFilter = builder.inputType('RegisterFilter', {
-  description: 'Which families or minors a list holds.',
-  fields: (t) => ({
-    districtCode: t.string({ required: false, description: 'Only those of this district.' }),
-    onRegister: t.boolean({
-      required: false,
-      description: 'Only those on the register (true) or not on it (false) on `asOf`; all when omitted.',
-    }),
-    asOf: t.field({
-      type: 'Date',
-      required: false,
-      description: 'The day `onRegister` refers to; today when omitted.',
-    }),
-  }),
-});
-
-export type RegisterFilterValue = {
-  districtCode?: string | null;
-  onRegister?: boolean | null;
-  asOf?: Date | null;
-};
-
-export function familyWhere(filter: RegisterFilterValue | null | undefined): Prisma.FamilyWhereInput {
-  const holds = registrationOpenOn(filter?.asOf ?? today());
-  return {
-    ...(filter?.districtCode ? { districtCode: filter.districtCode } : {}),
-    ...(filter?.onRegister === true ? { registrations: { some: holds } } : {}),
-    ...(filter?.onRegister === false ? { registrations: { none: holds } } : {}),
-  };
-}
-
 builder.queryFields((t) => ({
   families: t.connection({
     type: Family,
@@ -179,10 +135,3 @@ builder.queryFields((t) => ({
     resolve: (_root, { familyId }) => (isUuid(familyId) ? { familyId } : null),
   }),
 }));
-
-export function familyOf(
-  record: { familyId: string },
-  loaders: { family: { load(id: string): Promise<FamilyRecord | null> } },
-) {
-  return present(loaders.family.load(record.familyId), 'family');
-}

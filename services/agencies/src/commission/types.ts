@@ -1,8 +1,6 @@
-import type { Commission as CommissionRecord } from '@kdn/prisma/agencies';
-import { builder } from './builder.ts';
-import { District } from './district.ts';
-
-export const Commission = builder.objectRef<CommissionRecord>('Commission');
+import { builder } from '../builder.ts';
+import { District } from '../district/refs.ts';
+import { Commission } from './refs.ts';
 
 Commission.implement({
   description:

@@ -1,20 +1,13 @@
-import { field, idCursorConnection, isUuid, present, today } from '@kdn/platform';
-import { type Prisma, Sex } from '@kdn/prisma/registry';
-import { z } from 'zod';
-import { familyOfMinor, ifVisible, type MinorRow, visibleMinors, withFamilyDistrict } from './access.ts';
-import { builder } from './builder.ts';
-import type { RegistryContext } from './context.ts';
-import { Family, RegisterFilter, type RegisterFilterValue } from './family.ts';
-import { minorOnRegisterOn } from './on-register.ts';
-import { Registration } from './registration.ts';
-
-const SexEnum = builder.enumType(Sex, {
-  name: 'Sex',
-  description: 'Sex of a minor.',
-  values: { FEMALE: { description: 'Female.' }, MALE: { description: 'Male.' } },
-});
-
-export const Minor = builder.objectRef<MinorRow>('Minor');
+import { idCursorConnection, isUuid, present, today } from '@kdn/platform';
+import { builder } from '../builder.ts';
+import type { RegistryContext } from '../context.ts';
+import { ifVisible } from '../family/access.ts';
+import { Family } from '../family/refs.ts';
+import { minorWhere } from '../registration/figures.ts';
+import { RegisterFilter, Registration } from '../registration/refs.ts';
+import { familyOfMinor, visibleMinors } from './access.ts';
+import { fullYears, type MinorRow, withFamilyDistrict } from './figures.ts';
+import { Minor, SexEnum } from './refs.ts';
 
 /** What an agency carrying out the family's measures may read too: names and age (clause 3.1 of the curator regulation). */
 const minimal = { family: familyOfMinor, minor: (minor: MinorRow) => minor.id, needs: 'minimal' } as const;
@@ -74,23 +67,6 @@ builder.asEntity(Minor, {
   resolveReference: ({ id }, context) => visibleMinor(id, context),
 });
 
-export function fullYears(birthDate: Date, on: Date): number {
-  const years = on.getUTCFullYear() - birthDate.getUTCFullYear();
-  const hadBirthday =
-    on.getUTCMonth() > birthDate.getUTCMonth() ||
-    (on.getUTCMonth() === birthDate.getUTCMonth() && on.getUTCDate() >= birthDate.getUTCDate());
-  return hadBirthday ? years : years - 1;
-}
-
-function minorWhere(filter: RegisterFilterValue | null | undefined): Prisma.MinorWhereInput {
-  const onRegister = minorOnRegisterOn(filter?.asOf ?? today());
-  return {
-    ...(filter?.districtCode ? { family: { districtCode: filter.districtCode } } : {}),
-    ...(filter?.onRegister === true ? onRegister : {}),
-    ...(filter?.onRegister === false ? { NOT: onRegister } : {}),
-  };
-}
-
 builder.queryFields((t) => ({
   minors: t.connection({
     type: Minor,
@@ -128,24 +104,3 @@ builder.queryFields((t) => ({
     resolve: (_root, { id }, context) => visibleMinor(id, context),
   }),
 }));
-
-export const MinorInput = builder.inputType('MinorInput', {
-  description: 'A minor to put on the register.',
-  fields: (t) => ({
-    lastName: t.string({ description: 'Last name.' }),
-    firstName: t.string({ description: 'First name.' }),
-    patronymic: t.string({ required: false, description: 'Patronymic, if any.' }),
-    sex: t.field({ type: SexEnum, description: 'Sex.' }),
-    birthDate: t.field({ type: 'Date', description: 'Date of birth.' }),
-  }),
-});
-
-export const minorSchema = z.object({
-  lastName: field.text(100),
-  firstName: field.text(100),
-  patronymic: field.text(100).nullish(),
-  sex: z.enum(Sex),
-  birthDate: field.pastDate(),
-});
-
-export type MinorFields = z.output<typeof minorSchema>;

@@ -1,5 +1,6 @@
+import { districtFigures, type Period } from '@kdn/platform';
 import type { ClosingReason, PrismaClient } from '@kdn/prisma/registry';
-import { lastBirthDateOfAdultOn } from './on-register.ts';
+import { lastBirthDateOfAdultOn } from '../registration/figures.ts';
 
 export interface RegisterCount {
   families: number;
@@ -15,11 +16,7 @@ interface DistrictCount extends RegisterCount {
  * closed (a registration closed on a day no longer counts that day); minors from the day they were
  * added, until the day they left (not counted that day either) or turned 18 (`comingOfAge`).
  */
-export function countOnRegister(
-  db: PrismaClient,
-  districtCodes: string[],
-  asOf: Date,
-): Promise<DistrictCount[]> {
+function countOnRegister(db: PrismaClient, districtCodes: string[], asOf: Date): Promise<DistrictCount[]> {
   return db.$queryRaw<DistrictCount[]>`
     SELECT r."districtCode",
            count(DISTINCT r."familyId")::int AS families,
@@ -37,10 +34,10 @@ export function countOnRegister(
 }
 
 /** Families whose registration opened in the period, and minors put on the register in it (inclusive dates). */
-export function countRegisteredDuring(
+function countRegisteredDuring(
   db: PrismaClient,
   districtCodes: string[],
-  { from, to }: { from: Date; to: Date },
+  { from, to }: Period,
 ): Promise<DistrictCount[]> {
   return db.$queryRaw<DistrictCount[]>`
     SELECT r."districtCode",
@@ -64,7 +61,7 @@ export interface RegisterClosures {
   byReason: Array<{ reason: ClosingReason; families: number; minors: number }>;
 }
 
-export const noClosures: RegisterClosures = {
+const noClosures: RegisterClosures = {
   families: 0,
   minors: 0,
   meanDaysOnRegister: null,
@@ -72,10 +69,10 @@ export const noClosures: RegisterClosures = {
 };
 
 /** Registrations closed in the period (both days included): how many, why, and after how long on the register. */
-export function countTakenOffDuring(
+function countTakenOffDuring(
   db: PrismaClient,
   districtCodes: string[],
-  { from, to }: { from: Date; to: Date },
+  { from, to }: Period,
 ): Promise<Array<RegisterClosures & { districtCode: string }>> {
   return db.$queryRaw`
     WITH closed AS (
@@ -100,4 +97,21 @@ export function countTakenOffDuring(
              WHERE b."districtCode" = c."districtCode") AS "byReason"
       FROM closed c
      GROUP BY c."districtCode"`;
+}
+
+const noOne: RegisterCount = { families: 0, minors: 0 };
+
+/** A district's figures of its register, one statement for all the districts of a request. */
+export function districtLoaders(db: PrismaClient) {
+  return {
+    registerOn: districtFigures((codes, asOf: Date) => countOnRegister(db, codes, asOf), noOne),
+    registeredDuring: districtFigures(
+      (codes, period: Period) => countRegisteredDuring(db, codes, period),
+      noOne,
+    ),
+    takenOffDuring: districtFigures(
+      (codes, period: Period) => countTakenOffDuring(db, codes, period),
+      noClosures,
+    ),
+  };
 }

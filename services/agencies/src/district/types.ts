@@ -1,10 +1,8 @@
-import type { District as DistrictRecord } from '@kdn/prisma/agencies';
-import { Agency, AgencyKindEnum } from './agency.ts';
-import { builder } from './builder.ts';
-import { Commission } from './commission.ts';
-import { ResourceCentre } from './resource-centre.ts';
-
-export const District = builder.objectRef<DistrictRecord>('District');
+import { Agency, AgencyKindEnum } from '../agency/refs.ts';
+import { builder } from '../builder.ts';
+import { Commission } from '../commission/refs.ts';
+import { ResourceCentre } from '../resource-centre/refs.ts';
+import { District } from './refs.ts';
 
 District.implement({
   description:

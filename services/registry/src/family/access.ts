@@ -1,26 +1,13 @@
 import type { Access, FamilyRef, FamilyRows } from '@kdn/platform';
 import type { Prisma } from '@kdn/prisma/registry';
 
-/**
- * The policy needs the district of a minor's family for every minor it shows: minors' rows carry
- * it, joined in the same statement, never looked up one minor at a time.
- */
-export const withFamilyDistrict = {
-  family: { select: { districtCode: true } },
-} as const satisfies Prisma.MinorInclude;
-
-export type MinorRow = Prisma.MinorGetPayload<{ include: typeof withFamilyDistrict }>;
-
 export function familyOfFamily(family: { id: string; districtCode: string }): FamilyRef {
   return { familyId: family.id, districtCode: family.districtCode };
 }
 
-export function familyOfMinor(minor: MinorRow): FamilyRef {
-  return { familyId: minor.familyId, districtCode: minor.family.districtCode };
-}
-
-export function familyOfRegistration(registration: { familyId: string; districtCode: string }): FamilyRef {
-  return { familyId: registration.familyId, districtCode: registration.districtCode };
+/** The family of a record of its case that carries the family's district (a registration, a social passport). */
+export function familyOfRecord(record: { familyId: string; districtCode: string }): FamilyRef {
+  return { familyId: record.familyId, districtCode: record.districtCode };
 }
 
 /** The families a list may hold as a `where` clause; null when it may hold none (no statement needed). */
@@ -32,20 +19,6 @@ export function visibleFamilies(rows: FamilyRows): Prisma.FamilyWhereInput | nul
       return { districtCode: { in: rows.districtCodes } };
     case 'families':
       return rows.familyIds.length > 0 ? { id: { in: rows.familyIds } } : null;
-    case 'none':
-      return null;
-  }
-}
-
-/** The minors a list may hold (those of the families it may hold) as a `where` clause; null when none. */
-export function visibleMinors(rows: FamilyRows): Prisma.MinorWhereInput | null {
-  switch (rows.kind) {
-    case 'all':
-      return {};
-    case 'districts':
-      return { family: { districtCode: { in: rows.districtCodes } } };
-    case 'families':
-      return rows.familyIds.length > 0 ? { familyId: { in: rows.familyIds } } : null;
     case 'none':
       return null;
   }
