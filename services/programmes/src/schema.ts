@@ -1,6 +1,8 @@
 import { addDomainEvents, addFamilyAudit, isUuid } from '@kdn/platform';
 import { builder } from './builder.ts';
+// The modules add their fields to Query, Mutation and the other subgraphs' entities in this order.
 import './reconciliation/types.ts';
+import './checklist/types.ts';
 import './meeting/types.ts';
 import './report/types.ts';
 import './measure/types.ts';
@@ -8,7 +10,6 @@ import './programme/types.ts';
 import './goal/types.ts';
 import './change/types.ts';
 import './outcome/types.ts';
-import './checklist/types.ts';
 
 /**
  * Who viewed or changed a family's programmes, goals, measures, reports and reviews. Its commission
