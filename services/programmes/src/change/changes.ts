@@ -29,6 +29,11 @@ interface ProposeFields {
 /** The family whose case a change is of, for the write's audit record. */
 const ofFamily = { programme: { select: { familyId: true } } } as const;
 
+/**
+ * Corrections of an approved programme (корректировка программы, clause 3.4): the curator proposes,
+ * which puts the programme UNDER_REVIEW; a working-group meeting that reviewed the programme decides,
+ * and an accepted change is applied in the same transaction as the decision.
+ */
 export async function proposeChange(
   db: PrismaClient,
   references: References,
@@ -135,6 +140,7 @@ async function checkProposedMeasure(
   }
 }
 
+/** The working group's decision on a proposed change, taken at a meeting that reviewed the programme. */
 export async function decideChange(
   db: PrismaClient,
   access: Access,

@@ -113,11 +113,6 @@ ProgrammeChange.implement({
   }),
 });
 
-/**
- * Corrections of an approved programme (корректировка программы, clause 3.4): the curator proposes,
- * which puts the programme UNDER_REVIEW; a working-group meeting that reviewed the programme decides,
- * and an accepted change is applied in the same transaction as the decision.
- */
 const ProposedMeasureInput = withPriorityDefault(
   builder.inputType('ProposedMeasureInput', {
     description: 'A measure to include in an approved programme.',

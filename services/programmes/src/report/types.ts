@@ -1,6 +1,10 @@
 import { field, today } from '@kdn/platform';
-import type { AreaAssessment as AssessmentRecord } from '@kdn/prisma/programmes';
-import { LifeArea, ReportKind, SituationAssessment } from '@kdn/prisma/programmes';
+import {
+  type AreaAssessment as AssessmentRecord,
+  LifeArea,
+  ReportKind,
+  SituationAssessment,
+} from '@kdn/prisma/programmes';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { familyOfRecord } from '../programme/access.ts';
