@@ -1,10 +1,10 @@
 import { openDatabase, type SubgraphService } from '@kdn/platform';
 import { PrismaClient } from '@kdn/prisma/programmes';
-import { curationReactions, registerReactions } from './case-events.ts';
 import { createLoaders, type ProgrammesDatabase } from './context.ts';
-import { referencesAt } from './references.ts';
+import { familiesServedBy } from './programme/figures.ts';
+import { curationReactions, registerReactions } from './programme/reactions.ts';
 import { schema } from './schema.ts';
-import { familiesServedBy } from './served-families.ts';
+import { referencesAt } from './shared/remote.ts';
 
 /** The programmes subgraph: МИПСР programmes, measures by agency, working-group meetings, progress reports. */
 export const programmesService: SubgraphService<ProgrammesDatabase> = {

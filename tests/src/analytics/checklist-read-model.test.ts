@@ -1,6 +1,6 @@
 import { graphql, graphqlData } from '@kdn/platform/testing';
 import { Prisma } from '@kdn/prisma/programmes';
-import { measuresOn, programmesOn } from '@kdn/programmes/history';
+import { measuresOn, programmesOn } from '@kdn/programmes/outcome/figures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   holdMeeting,
@@ -14,7 +14,7 @@ import { buildProgrammesScenario, type ProgrammesScenario, scenarioApi } from '.
 
 /**
  * The checklist is read from a model the database keeps (the `checklist_read_model` migration).
- * Its definition is the state of the programmes on `asOf` (history.ts): this computes that straight
+ * Its definition is the state of the programmes on `asOf` (`outcome/figures.ts`): this computes that straight
  * from the rows, as the service did before the read model, and every answer must equal it.
  */
 let stack: Stack;
