@@ -64,7 +64,7 @@ export {
 } from './events/feed-client.ts';
 export { publish, readEvents, startPosition } from './events/outbox.ts';
 export { addDomainEvents } from './events/schema.ts';
-export { field, fieldPath, inputRule, isUuid, type Period, parseInput, period } from './input.ts';
+export { field, inputRule, isUuid, type Period, period } from './input.ts';
 export { districtFigures, figuresByKey, loaderByKey, loaderOfLists, present } from './loaders.ts';
 export { type Logger, rootLogger } from './logger.ts';
 export { type IdWindow, idCursorConnection } from './pagination.ts';

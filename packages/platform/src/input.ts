@@ -5,22 +5,6 @@ import { today } from './dates.ts';
 import { badInput } from './errors.ts';
 
 /**
- * Validates a mutation's arguments with a zod schema. The first problem found becomes a
- * `BAD_USER_INPUT` error naming the field by its path (`input.minors[1].birthDate`).
- */
-export function parseInput<Schema extends z.ZodType>(
-  schema: Schema,
-  value: unknown,
-  root = 'input',
-): z.output<Schema> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const [issue] = result.error.issues;
-  if (!issue) throw badInput(root, 'is invalid');
-  throw badInput(fieldPath(root, issue.path), issue.message);
-}
-
-/**
  * The one mapping of a failed validation (a field's or an input type's `validate`) to the API's error:
  * the first problem found, as `BAD_USER_INPUT` naming the field by its path in the arguments
  * (`input.minors[1].birthDate`).
@@ -34,7 +18,7 @@ export function invalidInput({ issues }: StandardSchemaV1.FailureResult): GraphQ
   return badInput(fieldPath(String(root), path), issue.message);
 }
 
-export function fieldPath(root: string, path: readonly PropertyKey[]): string {
+function fieldPath(root: string, path: readonly PropertyKey[]): string {
   return path.reduce<string>(
     (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
     root,
