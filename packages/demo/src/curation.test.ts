@@ -36,7 +36,7 @@ describe('the demo curators and assignments', () => {
     }
   });
 
-  it('take curators from agencies of the family’s own district (clause 1.3), each with the agency’s kind', () => {
+  it('take curators from agencies of the prevention system (clause 1.3) of the family’s own district, each with the agency’s kind', () => {
     for (const assignment of rows.assignments) {
       const curator = curators.get(assignment.curatorId);
       const agency = agencyById.get(curator?.agencyId ?? '');

@@ -127,7 +127,7 @@ const seminarsHeld = '2011-11-01';
  * A family's programme (МИПСР) from its registration to the demo's end: drafted on registration,
  * approved at the centre's next meeting a week on, reviewed at the meeting after each quarterly
  * report, corrected at the first review in about half the cases, completed when the commission heard
- * the results (the registration's closing, clause 6.4).
+ * the results (clause 6.4), the day the registration was closed.
  */
 export function planProgramme(
   family: FamilySpec,

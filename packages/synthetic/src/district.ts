@@ -310,7 +310,7 @@ const curatorKinds = [
 ];
 
 /**
- * Curators from the district's own agencies (clause 1.3), mostly schools and police juvenile units.
+ * Curators from the district's own agencies of the prevention system (clause 1.3; the district: Resolution No. 2), mostly schools and police juvenile units.
  * Each has a capacity: most take one ward, a quarter two or three, and the district's first curator,
  * a police inspector, a dozen or more; wards go to whoever is least loaded against their capacity.
  */

@@ -183,7 +183,7 @@ describe.skipIf(!onPostgres)('the synthetic tiny tier, seeded into a scratch Pos
            JOIN registry."Minor" m ON m.id = rm."minorId"
           WHERE m."birthDate" > rm."addedOn" OR age(rm."addedOn", m."birthDate") >= interval '18 years'
          UNION ALL
-         SELECT 'curators come from the ward''s district (clause 1.3)', count(*)
+         SELECT 'curators come from the ward''s district', count(*)
            FROM curation."CuratorAssignment" a JOIN curation."Curator" c ON c.id = a."curatorId"
           WHERE c."districtCode" <> a."districtCode"
          UNION ALL

@@ -195,7 +195,7 @@ export async function endAssignment(db: PrismaClient, access: Access, input: End
 /**
  * Minors the commission put on the register after the curator was assigned (the registry's
  * `addMinorToRegistration`) join the current assignment, each from the day they were put on it:
- * the ward is the minor and the family together (clause 1.1).
+ * the ward is the minor and (or) the family (clause 1.1).
  */
 export async function syncAssignedMinors(
   db: PrismaClient,
@@ -272,7 +272,8 @@ async function lockCuratorTakingWards(tx: Transaction, curatorId: string, distri
   if (!curator) throw badInput('input.curatorId', 'no curator with this id');
   if (!curator.active) throw badInput('input.curatorId', 'the curator is no longer active');
   if (curator.districtCode !== districtCode) {
-    // Clause 1.3: curators come from the prevention system of the ward's own district.
+    // Curators come from agencies of the prevention system (clause 1.3) of the ward's own district
+    // (this platform's rule: Resolution No. 2 shows each district's curators from its own agencies).
     throw badInput('input.curatorId', `the curator works in another district (${curator.districtCode})`);
   }
   return curator.agencyId;

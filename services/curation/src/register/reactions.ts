@@ -19,7 +19,7 @@ async function noteRegistration(tx: Transaction, event: DomainEvent<'registry', 
 
 /**
  * A minor put on an open registration joins the assignments of that registration that hold on or
- * after the day, counted until they turn 18 (clause 1.1: the ward is the minor and the family together).
+ * after the day, counted until they turn 18 (clause 1.1: the ward is the minor and (or) the family).
  */
 async function addMinorToWard(tx: Transaction, event: DomainEvent<'registry', 'MinorAddedToRegistration'>) {
   const { registrationId, minorId, addedOn, comesOfAgeOn } = event.payload;

@@ -15,7 +15,8 @@ import {
  * - ENDED_OFF_REGISTER from `endedOn`, the day the family's registration was closed;
  * - DRAFT until its first approval: the meeting that approved it, or, for a programme changed since
  *   (then approved again), the first meeting that reviewed it with the family invited before the
- *   first change was proposed, as approval requires (clause 2.1): the SQL function
+ *   first change was proposed, as approval requires (the family acquainted with it, clause 2.1; invited,
+ *   Resolution No. 2, Kirovsky report, good practice 1): the SQL function
  *   `programme_first_approval` (migration `checklist_read_model`), which the checklist's read
  *   model dates its facts with too;
  * - UNDER_REVIEW from a change's proposal (clause 3.4) until the meeting that decided it, when the

@@ -153,7 +153,10 @@ async function checkReferences(references: References, input: Draft): Promise<st
   return district.resourceCentreId;
 }
 
-/** Approves a programme at a working-group meeting that reviewed it, the family invited (clause 2.1). */
+/**
+ * Approves a programme at a working-group meeting that reviewed it, the family invited (Resolution
+ * No. 2, Kirovsky report, good practice 1) and so acquainted with it (clause 2.1).
+ */
 export async function approveProgramme(
   db: PrismaClient,
   access: Access,

@@ -39,7 +39,7 @@ interface CuratorFrom {
 }
 
 /**
- * Clause 1.9: a replaced curator hands the family over on the replacement's day, and so do the
+ * A curator replaced (clause 1.9) hands the family over on the replacement's day, and so do the
  * programmes of its registration still running then. The curator's term starts that day (or on the
  * programme's first day, if later) and the previous one ends there; a term that only repeats the
  * previous curator is merged into it. The programme's curator is the latest term's, and the reports

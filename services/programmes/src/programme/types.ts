@@ -37,7 +37,7 @@ const ProgrammeEndReasonEnum = builder.enumType(ProgrammeEndReason, {
 const ProgrammeCuratorTerm = builder.objectRef<CuratorTerm>('ProgrammeCuratorTerm').implement({
   description:
     'A curator who accompanied the family through the programme, from the day they took it over until the next ' +
-    'one did (clause 1.9: a replaced curator hands over on the replacement’s day). Follows curation’s ' +
+    'one did (a curator replaced under clause 1.9 hands over on the replacement’s day). Follows curation’s ' +
     'assignments and replacements.',
   fields: (t) => ({
     curator: t.field({
@@ -101,14 +101,14 @@ Programme.implement({
       nullable: true,
       description:
         'The case curator who accompanies the family through the programme now: the family’s curator, who ' +
-        'follows curation’s replacements from the replacement’s day (clause 1.9). See `curatorHistory`.',
+        'follows curation’s replacements (clause 1.9) from the replacement’s day. See `curatorHistory`.',
       resolve: (programme) => ({ id: programme.curatorId }),
     }),
     curatorHistory: t.field({
       type: [ProgrammeCuratorTerm],
       description:
         'Every curator who accompanied the family through the programme, oldest first, with the days they took ' +
-        'over and handed over (clause 1.9); the reports and proposals of a day belong to that day’s curator.',
+        'over and handed over (replacements: clause 1.9); the reports and proposals of a day belong to that day’s curator.',
       resolve: async (programme, _args, { loaders }) => {
         const terms = await loaders.curatorTermsOfProgramme.load(programme.id);
         return terms.length > 0 ? terms : [{ ...firstTerm(programme), endedOn: null }];
